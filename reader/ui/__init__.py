@@ -1,0 +1,5 @@
+"""Qt widgets, models and the worker thread: the only package that imports PySide6."""
+
+from reader.ui.main_window import MainWindow
+
+__all__ = ["MainWindow"]
