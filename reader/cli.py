@@ -12,6 +12,7 @@ from reader.cli_errors import CommandError
 # subcommand → module in reader/commands with add_arguments() and run()
 COMMANDS = {
     "analyze": ("reader.commands.analyze", "analyse an article and print its claims and sources"),
+    "eval": ("reader.commands.evaluate", "score the analysis against annotated news"),
 }
 
 USAGE = """reader [FILE] [--screenshot OUT.png] [--version]
