@@ -11,7 +11,7 @@ from reader.cli_errors import CommandError
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", help="article to analyse (.txt, .md, .html)")
+    p.add_argument("file", nargs="?", help="article to analyse: a .txt, .md or .html file, or an http(s) URL")
     p.add_argument("--json", action="store_true", help="print the analysis contract as JSON")
     p.add_argument("--with-text", action="store_true", help="include the analysed text, title and origin")
     p.add_argument("--jsonl", metavar="IN.jsonl", help='analyse every {"id", "text"} line of a JSON Lines file')
@@ -33,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_file(engine, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from reader.documents import DocumentError, load_path
+    from reader.documents import DocumentError, load
 
     try:
-        article = load_path(args.file)
+        article = load(args.file)  # a path, or a URL fetched here (headless: blocking is fine)
     except DocumentError as exc:
         raise CommandError(str(exc)) from exc
     analysis = engine.analyze(article.text)

@@ -1,67 +1,99 @@
-"""File → `Article`. Plain text and Markdown; HTML through trafilatura."""
+"""File → `Article`: plain text, Markdown, and saved web pages.
+
+Every way a file can be unusable ends in a `DocumentError` with one line for the user —
+missing, a folder, not a regular file, unreadable, empty, too large, binary, broken
+UTF-8, no text, or a page without an article — never a traceback.
+
+Size cap: files above `MAX_BYTES` (20 MB) are refused before anything is read, with the
+cap in the message. No news article comes near it (a long one is ~50 KB of text, a saved
+page with inline images a few MB), and analysing 20 MB of text would already take the
+engine many minutes; loading progressively would only postpone the same wall.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reader.documents.article import Article, DocumentError
+from reader.documents.encoding import binary_kind, decode_html, decode_text, looks_binary
+from reader.documents.mdtext import markdown_to_text
+from reader.documents.plaintext import normalise_newlines, reflow
 
-MAX_BYTES = 20 * 1024 * 1024  # refuse larger files: no news article is 20 MB of text
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MAX_TITLE = 200
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+__all__ = ["MAX_BYTES", "load_path", "normalise_newlines", "article_from_text"]
 
 
 def load_path(path: str | Path) -> Article:
-    p = Path(path)
-    if not p.exists():
-        raise DocumentError(f"No such file: {p}")
-    if p.is_dir():
-        raise DocumentError(f"{p} is a folder, not an article")
-    size = p.stat().st_size
-    if size == 0:
-        raise DocumentError(f"{p.name} is empty")
-    if size > MAX_BYTES:
-        raise DocumentError(f"{p.name} is {size / 2**20:.0f} MB; Sourcelight opens files up to {MAX_BYTES // 2**20} MB")
-    data = p.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError(f"{p.name} is not a text file (it looks binary)")
-    text = _decode(data, p.name)
-    if p.suffix.lower() in HTML_SUFFIXES:
-        return _from_html(text, str(p))
-    text = normalise_newlines(text).strip()
-    if not text:
-        raise DocumentError(f"{p.name} holds no text")
+    """Open a .txt / .md / .html file (other suffixes are read as plain text)."""
+    p = Path(path).expanduser()
+    name = p.name or str(p)
+    data = _read(p, name)
+    suffix = p.suffix.lower()
+    origin = str(p.resolve())
+    binary = binary_kind(data)
+    if binary or looks_binary(data):
+        raise DocumentError(f"{name} is not a text file (it is {binary or 'binary data'}); "
+                            "Sourcelight opens .txt, .md and .html")
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _HTML_START.match(data[:1024])):
+        # a page saved without its suffix (downloads often are) is still a page
+        from reader.documents.webpage import article_from_html
+
+        html, encoding = decode_html(data)
+        return article_from_html(html, origin, extra_metadata={"encoding": encoding})
+    text, encoding = decode_text(data, name)
+    kind = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+    return article_from_text(text, origin, kind=kind, fallback_title=p.stem or name, name=name,
+                             metadata={"encoding": encoding})
+
+
+def article_from_text(text: str, origin: str, *, kind: str = "text", fallback_title: str = "",
+                      name: str = "the text", metadata: dict | None = None) -> Article:
+    """Decoded text or Markdown → `Article` with one paragraph per line."""
+    text = normalise_newlines(text).replace("\ufeff", "")
+    title = None
+    if kind == "markdown":
+        text, title = markdown_to_text(text)
+    text = reflow(text)
+    if not text.strip():
+        raise DocumentError(f"{name} holds no text")
     first = text.split("\n", 1)[0].strip()
-    title = first if len(first) <= 200 else p.stem
-    return Article(title=title.lstrip("# ").strip() or p.stem, text=text, origin=str(p.resolve()))
+    title = title or (first if len(first) <= _MAX_TITLE else fallback_title or first[:_MAX_TITLE])
+    return Article(title=title, text=text, origin=origin, metadata={"format": kind, **(metadata or {})})
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+def _read(p: Path, name: str) -> bytes:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        if not p.exists():
+            raise DocumentError(f"No such file: {p}")
+        if p.is_dir():
+            raise DocumentError(f"{name} is a folder, not an article")
+        if not p.is_file():
+            raise DocumentError(f"{name} is not a regular file")
+        size = p.stat().st_size
+        if size == 0:
+            raise DocumentError(f"{name} is empty")
+        if size > MAX_BYTES:
+            raise DocumentError(_too_large(name, size))
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # bounded even if the file grows while we read
+    except PermissionError:
+        raise DocumentError(f"Permission denied: Sourcelight may not read {name}") from None
+    except OSError as exc:
+        raise DocumentError(f"Could not read {name}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(_too_large(name, len(data)))
+    if not data:
+        raise DocumentError(f"{name} is empty")
+    return data
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise DocumentError(f"{name} is not a text file (no text encoding fits it)") from None
-        return str(best)
 
-
-def _from_html(html: str, origin: str) -> Article:
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise DocumentError("No article text found on this page")
-    meta = trafilatura.extract_metadata(html)
-    title = (meta.title if meta and meta.title else text.split("\n", 1)[0])[:200]
-    return Article(title=title, text=normalise_newlines(text).strip(), origin=origin)
+def _too_large(name: str, size: int) -> str:
+    return (f"{name} is {size / 2**20:,.0f} MB; Sourcelight opens files up to "
+            f"{MAX_BYTES // 2**20} MB (no news article is that large)")
