@@ -12,12 +12,15 @@ from reader.cli_errors import CommandError
 # subcommand → module in reader/commands with add_arguments() and run()
 COMMANDS = {
     "analyze": ("reader.commands.analyze", "analyse an article and print its claims and sources"),
+    "export": ("reader.commands.export", "export your sources, claims and notes"),
     "eval": ("reader.commands.evaluate", "score the analysis against annotated news"),
 }
 
-USAGE = """reader [FILE] [--screenshot OUT.png] [--version]
-       reader analyze FILE [--json] [--with-text]
-       reader analyze --jsonl IN.jsonl --out OUT.jsonl"""
+USAGE = """reader [FILE | URL] [--screenshot OUT.png] [--self-test] [--version]
+       reader analyze FILE | URL [--json] [--with-text]
+       reader analyze --jsonl IN.jsonl --out OUT.jsonl
+       reader eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--show N]
+       reader export --format markdown|csv|json [--out FILE]"""
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -27,7 +30,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Sourcelight: read news articles and see who says what.",
         epilog=f"commands (reader COMMAND --help for details):\n{lines}",
     )
-    p.add_argument("file", nargs="?", help="article to open in the window (.txt, .md, .html)")
+    p.add_argument("file", nargs="?", help="article to open in the window (.txt, .md, .html, or an http(s) URL)")
     p.add_argument("--screenshot", metavar="OUT.png", help="open the window offscreen, save a PNG, exit")
     p.add_argument("--version", action="version", version=f"Sourcelight {__version__}")
     return p

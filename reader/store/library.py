@@ -1,23 +1,46 @@
-"""The user's SQLite library: articles, cached analyses, source cards and notes."""
+"""The user's SQLite library: articles, cached analyses, source cards and notes.
+
+Used from the GUI thread only (a sqlite3 connection belongs to the thread that made it);
+note saves are tiny, so they are done synchronously there.
+Every write is one explicit transaction (`db.atomic()`); `save_note` returns after COMMIT,
+with synchronous=FULL, so a returned save survives a crash.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from reader.store import search as _search
+from reader.store import source_book as _book
 from reader.store.keys import source_key
+from reader.store.migrations import insert_source_cards
+from reader.store.opening import DAMAGE_CODES, StoreError, open_database
+from reader.store.search import SearchHit
+from reader.store.source_book import Appearance, BookSource, ClaimRecord, NoteRecord, SourceSummary
 
 DB_NAME = "library.db"
 
+__all__ = ["DB_NAME", "Appearance", "BookSource", "ClaimRecord", "Library", "NoteRecord", "SearchHit",
+           "SourceSummary", "StoreError", "StoredArticle"]
 
-class StoreError(Exception):
-    """A problem with the user's database; `str(err)` is meant for the user."""
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: str
+    title: str
+    origin: str
+    added: str
+    last_opened: str
+    text: str = ""  # filled by Library.article(); listing leaves it out
 
 
 def _now() -> str:
@@ -25,83 +48,185 @@ def _now() -> str:
 
 
 class Library:
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path, read_only: bool = False,
+                 notice: str | None = None) -> None:
         self.db = db
         self.path = path
+        self.read_only = read_only
+        # One paragraph for the user when open() had to do something they must know
+        # (damaged file moved aside, read-only). The UI shows it once; None otherwise.
+        self.notice = notice
 
     @classmethod
-    def open(cls, data_dir: str | Path) -> Library:
-        data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = data_dir / DB_NAME
-        if not path.exists():
-            # created readable by its owner only: notes are private
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        try:
-            conn = sqlite3.connect(path, isolation_level=None)
-            db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            lib = cls(db, path)
-            lib._ensure_schema()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Cannot open your library {path}: {exc}") from exc
-        return lib
+    def open(cls, data_dir: str | Path, read_only: bool = False) -> Library:
+        """Open the library in `data_dir`, creating, migrating or repairing it as needed.
 
-    def _ensure_schema(self) -> None:
-        with self.db.conn:
-            self.db["articles"].create(
-                {"id": str, "title": str, "origin": str, "text": str, "added": str, "last_opened": str},
-                pk="id", if_not_exists=True)
-            self.db["analyses"].create(
-                {"article_id": str, "engine_version": str, "analysis": str, "created": str},
-                pk="article_id", if_not_exists=True)
-            self.db["notes"].create(
-                {"article_id": str, "source_id": str, "source_key": str, "source_name": str,
-                 "text": str, "created": str, "updated": str},
-                pk=("article_id", "source_key"), if_not_exists=True)
+        `read_only=True` (for `reader export`) changes nothing on disk and raises
+        StoreError when there is no usable library.
+        """
+        data_dir = Path(data_dir)
+        path = data_dir / DB_NAME
+        if not read_only:
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the folder for your library {data_dir}: "
+                                 f"{exc.strerror}") from exc
+        opened = open_database(path, read_only=read_only)
+        return cls(opened.db, path, read_only=opened.read_only, notice=opened.notice)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
+
+    def quick_check(self) -> list[str]:
+        """SQLite's quick_check over the whole file: [] when sound, else its findings.
+        Too slow for every start at 10,000 articles (~200 ms); for an idle moment or a
+        "Check library" command."""
+        try:
+            found = [row[0] for row in self.db.conn.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in DAMAGE_CODES:
+                raise StoreError(f"Could not check your library {self.path}: {exc}") from exc
+            return [str(exc)]  # so damaged the check itself stops
+        return [] if found == ["ok"] else found
+
+    @contextlib.contextmanager
+    def _sqlite_errors(self, doing: str) -> Iterator[None]:
+        # The environment's failures (disk full, locked, damaged) reach the UI as StoreError
+        # with a sentence it can show; the caller keeps whatever the user typed.
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"Could not {doing}: {exc} (your library is {self.path})") from exc
 
     # articles and analyses -------------------------------------------------------------
     def remember_article(self, article_id: str, title: str, origin: str, text: str) -> None:
+        """Add the article, or mark it opened now. A cache: skipped when read-only."""
+        if self.read_only:
+            return
         now = _now()
-        with self.db.conn:
-            if self.db["articles"].count_where("id = ?", [article_id]):
-                self.db["articles"].update(article_id, {"last_opened": now, "origin": origin})
-            else:
-                self.db["articles"].insert({"id": article_id, "title": title, "origin": origin, "text": text,
-                                            "added": now, "last_opened": now})
+        with self._sqlite_errors("remember this article"), self.db.atomic():
+            self.db.execute(
+                "INSERT INTO articles (id, title, origin, text, added, last_opened)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET last_opened = excluded.last_opened,"
+                " origin = excluded.origin",
+                [article_id, title, origin, text, now, now])
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        with self._sqlite_errors("read an article"):
+            rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        if not rows:
+            return None
+        r = rows[0]
+        return StoredArticle(r["id"], r["title"] or "", r["origin"] or "", r["added"] or "",
+                             r["last_opened"] or "", r["text"] or "")
+
+    def articles(self, limit: int | None = None) -> list[StoredArticle]:
+        """Most recently opened first, without their text (read from a covering index)."""
+        sql = "SELECT id, title, origin, added, last_opened FROM articles ORDER BY last_opened DESC"
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._sqlite_errors("list your articles"):
+            # tuples straight from the connection: a dict per row doubles the time at 10,000
+            return [StoredArticle(i, t or "", o or "", a or "", lo or "")
+                    for i, t, o, a, lo in self.db.conn.execute(sql, params)]
 
     def cached_analysis(self, article_id: str, engine_version: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("SELECT analysis FROM analyses WHERE article_id = ? AND engine_version = ?",
-                                  [article_id, engine_version]))
-        return json.loads(rows[0]["analysis"]) if rows else None
+        with self._sqlite_errors("read a stored analysis"):
+            rows = list(self.db.query(
+                "SELECT analysis FROM analyses WHERE article_id = ? AND engine_version = ?",
+                [article_id, engine_version]))
+        if not rows:
+            return None
+        try:
+            return json.loads(rows[0]["analysis"])
+        except ValueError:
+            return None  # a damaged cache entry: the caller simply analyses again
 
     def save_analysis(self, article_id: str, engine_version: str, analysis: dict[str, Any]) -> None:
-        with self.db.conn:
-            self.db["analyses"].upsert({"article_id": article_id, "engine_version": engine_version,
-                                        "analysis": json.dumps(analysis), "created": _now()}, pk="article_id")
+        """Store `Analysis.to_dict()` and its source cards (replacing older ones). A cache:
+        skipped when read-only."""
+        if self.read_only:
+            return
+        with self._sqlite_errors("store the analysis"), self.db.atomic():
+            self.db.execute(
+                "INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET engine_version = excluded.engine_version,"
+                " analysis = excluded.analysis, created = excluded.created",
+                [article_id, engine_version, json.dumps(analysis, ensure_ascii=False), _now()])
+            self.db.execute("DELETE FROM sources WHERE article_id = ?", [article_id])
+            insert_source_cards(self.db, article_id, analysis.get("sources", []))
 
     # notes ------------------------------------------------------------------------------
     def note(self, article_id: str, name: str, kind: str) -> str:
-        rows = list(self.db.query("SELECT text FROM notes WHERE article_id = ? AND source_key = ?",
-                                  [article_id, source_key(name, kind)]))
+        with self._sqlite_errors("read a note"):
+            rows = list(self.db.query("SELECT text FROM notes WHERE article_id = ? AND source_key = ?",
+                                      [article_id, source_key(name, kind)]))
         return rows[0]["text"] if rows else ""
 
     def save_note(self, article_id: str, source_id: str, name: str, kind: str, text: str) -> None:
-        """One committed transaction per save: when this returns, the note is on disk."""
+        """One committed transaction: when this returns, the note is on disk.
+
+        An empty (or all-whitespace) text deletes the note. Raises StoreError when the
+        library is read-only or the write fails; the caller keeps the text on screen.
+        """
+        if self.read_only:
+            raise StoreError(
+                "This note was not saved: your library is open read-only "
+                f"({self.path}). Your text is still in the editor; copy it somewhere safe, make the "
+                "library writable and restart Sourcelight.")
         key = source_key(name, kind)
         now = _now()
-        with self.db.conn:
-            existing = list(self.db.query("SELECT created FROM notes WHERE article_id = ? AND source_key = ?",
-                                          [article_id, key]))
-            created = existing[0]["created"] if existing else now
-            self.db["notes"].upsert({"article_id": article_id, "source_id": source_id, "source_key": key,
-                                     "source_name": name, "text": text, "created": created, "updated": now},
-                                    pk=("article_id", "source_key"))
+        with self._sqlite_errors("save your note"), self.db.atomic():
+            if not text.strip():
+                self.db.execute("DELETE FROM notes WHERE article_id = ? AND source_key = ?",
+                                [article_id, key])
+                return
+            # ON CONFLICT keeps `created` and the row (and so its full-text index entry's rowid)
+            self.db.execute(
+                "INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
+                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(article_id, source_key) DO UPDATE SET source_id = excluded.source_id,"
+                " source_name = excluded.source_name, source_kind = excluded.source_kind,"
+                " text = excluded.text, updated = excluded.updated",
+                [article_id, source_id, key, name, kind, text, now, now])
 
     def noted_keys(self, article_id: str) -> set[str]:
-        return {r["source_key"] for r in self.db.query(
-            "SELECT source_key FROM notes WHERE article_id = ? AND text != ''", [article_id])}
+        with self._sqlite_errors("read your notes"):
+            return {r["source_key"] for r in self.db.query(
+                "SELECT source_key FROM notes WHERE article_id = ? AND text != ''", [article_id])}
+
+    def notes_for_key(self, key: str) -> list[NoteRecord]:
+        """Every note on one source (canonical key) across articles, newest first."""
+        with self._sqlite_errors("read your notes"):
+            return _book.notes_for_key(self.db, key)
+
+    # across the library ---------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Ranked hits over notes, source names, titles and roles; one per (article, source)."""
+        with self._sqlite_errors("search"):
+            return _search.search(self.db, query, limit)
+
+    def source_book(self) -> list[BookSource]:
+        """Every source across the library with its articles and notes, sorted by name."""
+        with self._sqlite_errors("list your sources"):
+            return _book.source_book(self.db)
+
+    def source_index(self) -> list[SourceSummary]:
+        """One line per source (name, kind, title, role, article and note counts), sorted by
+        name: the source book without its appearances, several times faster to build."""
+        with self._sqlite_errors("list your sources"):
+            return _book.source_index(self.db)
+
+    def appearances(self, key: str) -> list[Appearance]:
+        """The articles one source (canonical key) appears in, with its card and note there."""
+        with self._sqlite_errors("list your sources"):
+            return _book.appearances(self.db, key)
+
+    def claims(self) -> list[ClaimRecord]:
+        """Every sourced claim with its quote text, from the stored analyses."""
+        with self._sqlite_errors("read the stored analyses"):
+            return list(_book.claims(self.db))

@@ -1,0 +1,156 @@
+"""Schema versions of the user's library and the steps between them.
+
+`PRAGMA user_version` holds the version. Each step below brings a database from the
+version before it to its own number. `upgrade()` runs every pending step in ONE
+transaction, after a backup copy of the file has been written next to it: either the
+database reaches the current version or it stays exactly as it was.
+
+To change the schema: append a step, bump nothing else (SCHEMA_VERSION follows the
+list), and add a fixture for the version you are leaving in tests/store/make_fixtures.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.store.keys import source_key
+
+Step = Callable[[sqlite_utils.Database], None]
+
+
+def _v1_first_library(db: sqlite_utils.Database) -> None:
+    """The schema of the first release (reader/store/library.py before versioning).
+
+    That code never set user_version, so its files say 0; `stored_version` recognises
+    them by their tables. IF NOT EXISTS makes this step a no-op on such a file.
+    """
+    db["articles"].create(
+        {"id": str, "title": str, "origin": str, "text": str, "added": str, "last_opened": str},
+        pk="id", if_not_exists=True)
+    db["analyses"].create(
+        {"article_id": str, "engine_version": str, "analysis": str, "created": str},
+        pk="article_id", if_not_exists=True)
+    db["notes"].create(
+        {"article_id": str, "source_id": str, "source_key": str, "source_name": str,
+         "text": str, "created": str, "updated": str},
+        pk=("article_id", "source_key"), if_not_exists=True)
+
+
+# Porter stemming so "denied" finds "denies"; diacritics folded so "Muller" finds "Müller".
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+def _v2_sources_and_search(db: sqlite_utils.Database) -> None:
+    """Source cards as rows, the note's source kind, indexes, full-text search."""
+    # No FOREIGN KEY clauses: a first-release file may hold notes or analyses whose
+    # article row is missing, and refusing to migrate it would lock the user out.
+    db.execute("""
+        CREATE TABLE sources (
+            article_id  TEXT NOT NULL,
+            source_id   TEXT NOT NULL,  -- the card id inside the stored analysis ("s2")
+            source_key  TEXT NOT NULL,  -- keys.source_key(name, kind): one per real-world source
+            name        TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            title       TEXT NOT NULL DEFAULT '',
+            role        TEXT NOT NULL DEFAULT '',
+            affiliation TEXT NOT NULL DEFAULT '',
+            claims      INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, source_id)
+        )""")
+    db.execute("ALTER TABLE notes ADD COLUMN source_kind TEXT NOT NULL DEFAULT ''")
+    # the key is "kind:normalised name", so the kind of an old note is its prefix
+    db.execute("UPDATE notes SET source_kind = substr(source_key, 1, instr(source_key, ':') - 1)")
+    db.execute("CREATE INDEX idx_sources_key ON sources(source_key, article_id)")
+    # (key, article): covers the per-source counts and the "note without a card" check
+    db.execute("CREATE INDEX idx_notes_key ON notes(source_key, article_id)")
+    # The first release kept a row when a note was emptied; from now on emptying deletes it.
+    db.execute("DELETE FROM notes WHERE trim(text, ' ' || char(9, 10, 13)) = ''")
+    # covering: the library list (10,000 articles) never has to read the article texts
+    db.execute("CREATE INDEX idx_articles_recent ON articles(last_opened, id, title, origin, added)")
+    for row in db.query("SELECT article_id, analysis FROM analyses"):
+        try:
+            cards = json.loads(row["analysis"]).get("sources", [])
+        except (ValueError, AttributeError):
+            continue  # an unreadable cache entry is re-analysed later; not worth failing over
+        insert_source_cards(db, row["article_id"], cards)
+    # Triggers keep the indexes in step with every insert, update and delete.
+    db["notes"].enable_fts(["source_name", "text"], create_triggers=True, tokenize=FTS_TOKENIZER)
+    db["sources"].enable_fts(["name", "title", "role", "affiliation"], create_triggers=True,
+                             tokenize=FTS_TOKENIZER)
+
+
+def insert_source_cards(db: sqlite_utils.Database, article_id: str, cards: list[dict]) -> None:
+    """Rows for the cards of one analysis (shared by save_analysis and the v2 migration)."""
+    for card in cards:
+        name, kind = card.get("name") or "", card.get("kind") or "person"
+        db.execute(
+            "INSERT OR REPLACE INTO sources (article_id, source_id, source_key, name, kind, title, role,"
+            " affiliation, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, str(card.get("id", "")), source_key(name, kind), name, kind,
+             card.get("title") or "", card.get("role") or "", card.get("affiliation") or "",
+             len(card.get("claim_ids") or [])])
+
+
+# (version reached, step). Append only: a released step never changes.
+MIGRATIONS: list[tuple[int, Step]] = [
+    (1, _v1_first_library),
+    (2, _v2_sources_and_search),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def stored_version(conn: sqlite3.Connection) -> int:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0 and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notes'").fetchone():
+        return 1  # a first-release file: it never wrote a version
+    return version
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Write `<name>.bak-v<version>-<time>` next to `path`, readable by its owner only.
+
+    SQLite's online backup rather than a file copy: it includes whatever still sits in
+    the -wal file, so the copy is a complete, consistent database.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bak-v{version}-{stamp}-{n}")
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def upgrade(db: sqlite_utils.Database, path: Path | None, target: int | None = None) -> Path | None:
+    """Bring `db` to `target` (the latest version by default); return the backup written
+    first (None if nothing to do).
+
+    `path` None means an in-memory copy (a read-only library): no backup is needed.
+    The caller has already refused versions newer than SCHEMA_VERSION.
+    """
+    target = MIGRATIONS[-1][0] if target is None else target
+    current = stored_version(db.conn)
+    pending = [(v, step) for v, step in MIGRATIONS if current < v <= target]
+    if not pending:
+        return None
+    backup = backup_copy(db.conn, path, current) if path is not None and current > 0 else None
+    with db.atomic():
+        for version, step in pending:
+            step(db)
+        # user_version lives in the file header, which is written inside the transaction
+        db.execute(f"PRAGMA user_version = {int(pending[-1][0])}")
+    return backup

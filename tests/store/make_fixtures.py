@@ -1,0 +1,93 @@
+"""Write one small library file per earlier schema version into tests/store/fixtures/.
+
+Run `python tests/store/make_fixtures.py` after adding a migration: first add a builder
+here for the version you are leaving (it must write exactly what that release wrote),
+then commit the new .db file. Existing fixtures are never regenerated differently: they
+stand for files users already have.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import sqlite_utils
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+ARTICLE_TEXT = ("Yoav Mordechai said the crossing would reopen on Sunday. "
+                "Officials familiar with the talks denied it, according to Reuters.")
+ANALYSIS = {
+    "id": "a" * 32,
+    "claims": [
+        {"id": "c1", "kind": "indirect", "cue": [[15, 19]], "content": [[20, 56]],
+         "source_mention": [[0, 14]], "source_id": "s1", "parent": None, "confidence": 0.9,
+         "rule": "said-that"},
+        {"id": "c2", "kind": "according_to", "cue": [[102, 114]], "content": [[57, 100]],
+         "source_mention": [[115, 122]], "source_id": "s2", "parent": None, "confidence": 0.8,
+         "rule": "according-to"},
+    ],
+    "sources": [
+        {"id": "s1", "name": "Yoav Mordechai", "kind": "person", "title": "IDF Maj.-Gen.",
+         "role": "coordinator of government activities", "affiliation": "IDF",
+         "mentions": [[0, 14]], "claim_ids": ["c1"]},
+        {"id": "s2", "name": "Reuters", "kind": "media", "title": "", "role": "", "affiliation": "",
+         "mentions": [[115, 122]], "claim_ids": ["c2"]},
+    ],
+    "boilerplate": [],
+}
+# What a first-release user may have typed: several lines, markup, emoji, a pipe.
+V1_NOTES = [
+    ("a" * 32, "s1", "person:yoav mordechai", "Yoav Mordechai",
+     "Said the same in March.\n> check | the transcript <b>#1</b> 🙂"),
+    ("a" * 32, "s2", "media:reuters", "Reuters", "Wire copy, not their own reporting."),
+    ("b" * 32, "s1", "person:yoav mordechai", "Yoav Mordechai", "Second article: contradicts the first."),
+    ("b" * 32, "s3", "anonymous:officials", "officials", ""),  # v1 kept emptied notes
+]
+
+
+def build_v1(path: Path) -> None:
+    """Exactly what reader/store/library.py of the first release created: the same
+    sqlite-utils calls, WAL mode, and no user_version (it stayed 0)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db["articles"].create(
+        {"id": str, "title": str, "origin": str, "text": str, "added": str, "last_opened": str},
+        pk="id", if_not_exists=True)
+    db["analyses"].create(
+        {"article_id": str, "engine_version": str, "analysis": str, "created": str},
+        pk="article_id", if_not_exists=True)
+    db["notes"].create(
+        {"article_id": str, "source_id": str, "source_key": str, "source_name": str,
+         "text": str, "created": str, "updated": str},
+        pk=("article_id", "source_key"), if_not_exists=True)
+    stamp = "2025-01-02T03:04:05.000+00:00"
+    db["articles"].insert({"id": "a" * 32, "title": "Crossing to reopen", "origin": "https://example.org/a",
+                           "text": ARTICLE_TEXT, "added": stamp, "last_opened": stamp})
+    db["articles"].insert({"id": "b" * 32, "title": "Second article", "origin": "/home/u/b.txt",
+                           "text": "Yoav Mordechai said nothing.", "added": stamp, "last_opened": stamp})
+    db["analyses"].insert({"article_id": "a" * 32, "engine_version": "0.1",
+                           "analysis": json.dumps(ANALYSIS), "created": stamp})
+    for article_id, source_id, key, name, text in V1_NOTES:
+        db["notes"].insert({"article_id": article_id, "source_id": source_id, "source_key": key,
+                            "source_name": name, "text": text, "created": stamp, "updated": stamp})
+    conn.close()
+
+
+BUILDERS = {1: build_v1}
+
+
+def main() -> None:
+    FIXTURES.mkdir(exist_ok=True)
+    for version, build in BUILDERS.items():
+        path = FIXTURES / f"library-v{version}.db"
+        path.unlink(missing_ok=True)
+        build(path)
+        print(f"wrote {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
