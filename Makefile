@@ -24,5 +24,18 @@ test: $(STAMP)
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$f || exit 1; done
 
+# The frozen app (PyInstaller, build.spec) and its Linux tarball / .deb; see README
+# "Installing a packaged build". The dist extra (PyInstaller) is installed on first use.
+$(VENV)/.dist-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	@touch $@
+
+dist: $(VENV)/.dist-installed
+	sh packaging/build_dist.sh $(BIN)/python
+
+# Builds (unless dist/ is newer than every source) and runs the frozen app's --self-test.
+test-dist: $(VENV)/.dist-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/test_dist.py
+
 clean:
 	rm -rf build dist .pytest_cache

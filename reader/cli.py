@@ -33,6 +33,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="article to open in the window (.txt, .md, .html, or an http(s) URL)")
     p.add_argument("--screenshot", metavar="OUT.png", help="open the window offscreen, save a PNG, exit")
     p.add_argument("--version", action="version", version=f"Sourcelight {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="check the model, analysis, storage and Qt, print one line, exit 0 or 1")
     return p
 
 
@@ -46,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
             module.add_arguments(parser)
             return module.run(parser.parse_args(argv[1:]))
         args = _gui_parser().parse_args(argv)
+        if args.self_test:
+            from reader.selftest import run_self_test
+
+            return run_self_test()
         if args.screenshot:
             import os
 

@@ -5,6 +5,7 @@ Safe in a windowed frozen build, where `sys.stdout` / `sys.stderr` are None.
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import logging.handlers
@@ -40,11 +41,26 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
         console = logging.StreamHandler(sys.stderr)
         console._sourcelight = True  # type: ignore[attr-defined]
         root.addHandler(console)
-    if _crash_file is None:
-        # faulthandler.enable() without a file fails when stderr is None (windowed builds)
-        _crash_file = open(folder / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 - lives with the process
+    crash_path = folder / CRASH_NAME
+    if _crash_file is None or Path(_crash_file.name) != crash_path:
+        # faulthandler.enable() without a file fails when stderr is None (windowed builds);
+        # it writes to the crash file of the current data folder, opened once per folder.
+        if _crash_file is None:
+            atexit.register(_close_crash_file)
+        else:
+            _close_crash_file()
+        _crash_file = open(crash_path, "a", encoding="utf-8")  # noqa: SIM115 - lives with the process
         faulthandler.enable(_crash_file)
     return path
+
+
+def _close_crash_file() -> None:
+    """At exit: stop faulthandler before its file closes, so it never writes to a dead fd."""
+    global _crash_file
+    if _crash_file is not None:
+        faulthandler.disable()
+        _crash_file.close()
+        _crash_file = None
 
 
 def ensure_std_streams() -> None:

@@ -182,7 +182,8 @@ def notes_for_key(db: sqlite_utils.Database, key: str) -> list[NoteRecord]:
                        r["created"] or "", r["updated"] or "")
             for r in db.query(
                 "SELECT n.*, a.title, a.origin FROM notes n LEFT JOIN articles a ON a.id = n.article_id"
-                " WHERE n.source_key = ? AND n.text != '' ORDER BY n.updated DESC", [key])]
+                " WHERE n.source_key = ? AND n.text != ''"
+                " ORDER BY n.updated DESC, n.rowid DESC", [key])]
 
 
 def quote_text(text: str, spans: list) -> str:

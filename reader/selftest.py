@@ -1,0 +1,177 @@
+"""`sourcelight --self-test`: prove that this installation (frozen or from source) works.
+
+Checks, each independent of the others' success:
+  registry  spaCy's registry holds the spacy-legacy architectures and the spacy-loggers
+            loggers (a frozen build loses them unless build.spec keeps their metadata);
+  model     the language model loads;
+  analysis  the bundled sample article is analysed; its claims keep the contract;
+  store     a SQLite library opens in a temporary folder, saves a note, reads it back, closes;
+  qt        Qt starts (offscreen unless QT_QPA_PLATFORM says otherwise), renders a widget,
+            and the UI package imports (so every Qt module it needs is in the bundle).
+
+Prints ONE summary line and returns 0 (all passed) or 1. The line also goes to the log
+file: in a windowed Windows build there is no stdout (`sys.stdout is None`), so the log
+(`<data folder>/logs/sourcelight.log`) and the exit status are where the result is seen.
+Uses only public APIs: reader.analysis, reader.store.Library, reader.resources.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+
+from reader import __version__
+
+log = logging.getLogger("reader.selftest")
+
+SAMPLE = "sample-article.txt"
+LEGACY_PREFIX = "spacy-legacy."
+LEGACY_ARCH_PROBE = "spacy-legacy.HashEmbedCNN.v1"  # resolving it imports spacy_legacy.architectures
+LOGGERS_PROBE = "spacy.ChainLogger.v1"  # registered by spacy-loggers through an entry point
+
+
+class CheckFailed(Exception):
+    """A check ran and found a problem; the message goes into the summary line."""
+
+
+def _check_registry() -> str:
+    import spacy
+
+    legacy = sorted(n for n in spacy.registry.architectures.get_all() if n.startswith(LEGACY_PREFIX))
+    if not legacy:
+        raise CheckFailed("0 spacy-legacy architectures (package metadata missing from the build?)")
+    spacy.registry.architectures.get(LEGACY_ARCH_PROBE)
+    if LOGGERS_PROBE not in spacy.registry.loggers.get_all():
+        raise CheckFailed(f"{LOGGERS_PROBE} missing (spacy-loggers metadata missing from the build?)")
+    spacy.registry.loggers.get(LOGGERS_PROBE)
+    return f"{len(legacy)} spacy-legacy architectures"
+
+
+def _check_model() -> str:
+    from reader.analysis import load_nlp
+
+    nlp = load_nlp()
+    meta = nlp.meta
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def _check_analysis() -> str:
+    from reader.analysis import AttributionEngine, contract_problems
+    from reader.resources import resource_path
+
+    path = resource_path(SAMPLE)
+    if not path.is_file():
+        raise CheckFailed(f"sample article missing: {path}")
+    text = path.read_text(encoding="utf-8")
+    analysis = AttributionEngine().analyze(text)
+    doc = analysis.to_dict("self-test")
+    problems = contract_problems(doc, len(text))
+    if problems:
+        raise CheckFailed(f"{len(problems)} contract problems, first: {problems[0]}")
+    claims, sources = len(doc["claims"]), len(doc["sources"])
+    if not claims or not sources:
+        raise CheckFailed(f"{claims} claims, {sources} sources in the sample (expected some of each)")
+    return f"{claims} claims, {sources} sources, contract ok"
+
+
+def _check_store() -> str:
+    from reader.store import Library
+
+    with tempfile.TemporaryDirectory(prefix="sourcelight-selftest-", ignore_cleanup_errors=True) as tmp:
+        library = Library.open(tmp)
+        try:
+            library.save_note("self-test", "s1", "Self Test", "person", "a note")
+            back = library.note("self-test", "Self Test", "person")
+        finally:
+            library.close()
+    if back != "a note":
+        raise CheckFailed(f"note read back as {back!r}")
+    return "ok"
+
+
+def _check_qt() -> str:
+    import importlib
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sourcelight"])
+    if not isinstance(app, QApplication):
+        raise CheckFailed(f"a {type(app).__name__} is running, not a QApplication")
+    label = QLabel("Sourcelight")
+    try:
+        if label.grab().isNull():
+            raise CheckFailed("could not render a widget")
+    finally:
+        label.deleteLater()
+    importlib.import_module("reader.ui")
+    return f"{QGuiApplication.platformName()} ok"
+
+
+CHECKS: list[tuple[str, Callable[[], str]]] = [
+    ("registry", _check_registry),
+    ("model", _check_model),
+    ("analysis", _check_analysis),
+    ("store", _check_store),
+    ("qt", _check_qt),
+]
+
+
+def _setup_log() -> None:
+    """Log to the user's data folder, as the window does; the self-test goes on without it."""
+    try:
+        from reader.app import user_data_dir
+        from reader.log import setup_logging
+
+        data_dir = user_data_dir()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        setup_logging(data_dir)
+    except Exception:  # noqa: BLE001 - e.g. a read-only home; the summary line still tells
+        pass
+
+
+def run_self_test() -> int:
+    """Run every check, print one summary line, return the exit status (0 or 1)."""
+    from reader.log import ensure_std_streams
+
+    ensure_std_streams()  # windowed build: no stdout/stderr → os.devnull, never None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed, no window flashes
+    _setup_log()
+    log.info("self-test: Sourcelight %s, Python %s, frozen=%s, executable %s",
+             __version__, sys.version.split()[0], getattr(sys, "frozen", False), sys.executable)
+    start = time.perf_counter()
+    parts: list[str] = []
+    failed = 0
+    # Warnings (as filtered by the current filters) go to the log, not to stderr.
+    with warnings.catch_warnings(record=True) as caught:
+        for name, check in CHECKS:
+            t0 = time.perf_counter()
+            try:
+                detail = check()
+            except CheckFailed as exc:
+                failed += 1
+                detail = f"FAILED ({exc})"
+                log.error("self-test %s: %s", name, exc)
+            except Exception as exc:  # noqa: BLE001 - report every failure, then carry on
+                failed += 1
+                message = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+                detail = f"FAILED ({message[:200]})"
+                log.exception("self-test %s failed", name)
+            else:
+                log.info("self-test %s: %s (%.2fs)", name, detail, time.perf_counter() - t0)
+            parts.append(f"{name} {detail}")
+    for w in caught:
+        log.warning("self-test: %s: %s", w.category.__name__, w.message)
+    verdict = "OK" if not failed else f"FAILED ({failed} of {len(CHECKS)} checks)"
+    line = f"Sourcelight {__version__} self-test {verdict} in {time.perf_counter() - start:.1f}s: " + "; ".join(parts)
+    log.info("%s", line)
+    try:
+        print(line, flush=True)
+    except (OSError, ValueError):  # a closed or broken stdout: the log has the line
+        pass
+    return 0 if not failed else 1
