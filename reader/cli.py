@@ -8,6 +8,7 @@ import sys
 
 from reader import __version__
 from reader.cli_errors import CommandError
+from reader.log import ensure_std_streams
 
 # subcommand → module in reader/commands with add_arguments() and run()
 COMMANDS = {
@@ -40,6 +41,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A windowed frozen build has no stdout/stderr; `sourcelight analyze` must still work.
+    ensure_std_streams()
     try:
         if argv and argv[0] in COMMANDS:
             module_name, help_ = COMMANDS[argv[0]]
