@@ -49,6 +49,17 @@ def _qt_message_handler(mode, context, message) -> None:  # noqa: ANN001 - Qt's 
     logging.getLogger("reader.qt").log(level, "%s", message)
 
 
+SCREENSHOT_SIZE = (1280, 820)
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def sample_article_path() -> Path:
+    """The bundled sample article (from source or in a frozen build)."""
+    from reader.resources import resource_path
+
+    return resource_path("sample-article.txt")
+
+
 def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     """Open the window (on `path` if given) and run the event loop."""
     from reader.log import ensure_std_streams, setup_logging
@@ -72,25 +83,80 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
 
     handler = ExceptionHandler(str(log_file))
     handler.install()
-    window = MainWindow(data_dir)
+    # a screenshot waits for this one analysis: a separate warm-up would only compete with it
+    window = MainWindow(data_dir, warm_up=not screenshot)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+        shooter = _Screenshot(app, window, screenshot)
     window.show()
+    if screenshot and not path:
+        path = str(sample_article_path())
     if path:
         window.open_path(path)
     if screenshot:
-        return _save_screenshot(app, window, screenshot)
+        return shooter.run()
+    _close_on_signals(window)
     return app.exec()
 
 
-def _save_screenshot(app, window, out: str) -> int:  # noqa: ANN001
-    """Render the window once the event loop has laid it out, save a PNG, quit."""
+def _close_on_signals(window) -> None:  # noqa: ANN001
+    """Ctrl+C or a TERM closes the window the normal way (notes saved, worker stopped).
+
+    Python only sees a signal when it runs, so a short idle timer gives it the chance while
+    Qt's event loop waits.
+    """
+    import signal
+
     from PySide6.QtCore import QTimer
 
-    result = {"ok": False}
+    def close(*_args) -> None:  # noqa: ANN002
+        window.close()
 
-    def grab() -> None:
-        result["ok"] = window.grab().save(out)
-        app.quit()
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close)
+    window._signal_timer = QTimer(window, interval=250)  # noqa: SLF001 - lives with the window
+    window._signal_timer.timeout.connect(lambda: None)
+    window._signal_timer.start()
 
-    QTimer.singleShot(300, grab)
-    app.exec()
-    return 0 if result["ok"] else 1
+
+class _Screenshot:
+    """`--screenshot`: wait for the analysis, select the source with most claims, save a PNG."""
+
+    def __init__(self, app, window, out: str) -> None:  # noqa: ANN001
+        from PySide6.QtCore import QTimer
+
+        self.app, self.window, self.out = app, window, out
+        self.saved = False
+        self._pending = True
+        # connected before anything is opened: a cached analysis finishes synchronously
+        window.analysisFinished.connect(self._ready)
+        window.analysisFailed.connect(self._ready)
+        window.messageShown.connect(self._on_message)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._grab)
+
+    def _on_message(self, _text: str) -> None:
+        if self.window.article is None:  # the file did not open: show the message, then shoot
+            self._ready()
+
+    def _ready(self, *_args) -> None:  # noqa: ANN002
+        from PySide6.QtCore import QTimer
+
+        analysis = self.window.analysis
+        if analysis is not None and analysis.sources:
+            top = max(analysis.sources, key=lambda s: len(s.claim_ids))
+            self.window.select_source(top.id)  # scrolls to its first claim, a third down the view
+        QTimer.singleShot(300, self._grab)  # let layout and painting settle
+
+    def _grab(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.saved = self.window.grab().save(self.out)
+            log.info("screenshot %s saved=%s", self.out, self.saved)
+            self.window.close()
+            self.app.quit()
+
+    def run(self) -> int:
+        if self._pending:
+            self.app.exec()
+        return 0 if self.saved else 1

@@ -5,7 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtWidgets import QDockWidget, QListWidget, QPlainTextEdit, QStatusBar, QTextBrowser
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QStatusBar, QTextBrowser, QTreeWidget
 
 from reader.app import user_data_dir
 from reader.log import setup_logging
@@ -59,7 +65,7 @@ def test_uncaught_exception_shows_a_dialog_and_is_logged(qtbot, data_dir, caplog
 def test_window_shows_the_sample_article(qtbot, data_dir, sample_path, sample_text):
     from reader.ui import MainWindow
 
-    window = MainWindow(data_dir)
+    window = MainWindow(data_dir, warm_up=False)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.articleOpened, timeout=5000):
@@ -67,7 +73,34 @@ def test_window_shows_the_sample_article(qtbot, data_dir, sample_path, sample_te
     view = window.findChild(QTextBrowser, "articleView")
     assert view.toPlainText() == sample_text.strip()
     assert window.findChild(QDockWidget, "sourcesPanel") is not None
-    assert window.findChild(QListWidget, "sourcesList") is not None
+    assert window.findChild(QTreeWidget, "sourcesList") is not None
     assert window.findChild(QPlainTextEdit, "notesEditor") is not None
     assert window.findChild(QStatusBar, "statusBar") is not None
     assert "Red Sea ferry link reopens" in window.windowTitle()
+    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
+        pass  # let the analysis finish before the window closes
+    window.close()
+
+
+def test_window_start_does_not_import_spacy(tmp_path):
+    """spaCy is imported in the worker thread, after the window is up: start-up stays fast."""
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from reader.ui import MainWindow; w = MainWindow(sys.argv[1], warm_up=False); w.show();"
+            "app.processEvents(); print('spacy' in sys.modules); w.close()")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                         env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_screenshot_flag_saves_a_png_of_the_analysed_sample(tmp_path):
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "SOURCELIGHT_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "reader", "--screenshot", str(out)], capture_output=True,
+                            text=True, env=env, timeout=180, cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 820)
+    log = (tmp_path / "data" / "logs" / "sourcelight.log").read_text()
+    assert "saved=True" in log

@@ -1,0 +1,195 @@
+"""How the window feels: GUI-thread stalls during analysis, and time to text and to highlights.
+
+1. The longest GUI-thread stall (a 5 ms QTimer heartbeat) while the model loads, and while a
+   20,000-word article is analysed with the model loaded (goal ≤ 30 ms).
+2. From process start, in a fresh subprocess on the bundled sample: text visible (goal ≤ 0.4 s)
+   and all highlights drawn (goal ≤ 1.3 s) — first open (analysis) and reopen (cached analysis).
+
+Prints figures; never asserts. Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SAMPLE = ROOT / "resources" / "sample-article.txt"
+HEARTBEAT_MS = 5
+RUNS = 3
+
+
+def long_article(words: int = 20_000) -> str:
+    body = SAMPLE.read_text(encoding="utf-8").strip().split("\n")
+    title, paragraphs = body[0], body[1:]
+    out, count, round_ = [title], 0, 0
+    while count < words:
+        round_ += 1
+        for p in paragraphs:
+            out.append(f"{p} (Update {round_}.)")  # each copy a different paragraph
+            count += len(p.split()) + 2
+            if count >= words:
+                break
+    return "\n".join(out)
+
+
+class Heartbeat:
+    """Records the gaps between ticks of a short timer: a gap much longer than the interval is a stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer(interval=HEARTBEAT_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+    def stop(self) -> list[float]:
+        self.timer.stop()
+        return self.gaps
+
+
+def _wait(app, condition, timeout_s: float) -> None:  # noqa: ANN001
+    end = time.perf_counter() + timeout_s
+    while not condition() and time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def _report(label: str, gaps: list[float]) -> None:
+    stalls = sorted(g - HEARTBEAT_MS for g in gaps)
+    p99 = stalls[int(len(stalls) * 0.99) - 1] if len(stalls) >= 100 else stalls[-1]
+    print(f"  {label:<44} longest stall {stalls[-1]:7.1f} ms   p99 {p99:6.1f} ms   "
+          f"median {statistics.median(stalls):5.1f} ms   ({len(stalls)} ticks)")
+
+
+def bench_stalls() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    text = long_article()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_text(text, encoding="utf-8")
+        window = MainWindow(Path(tmp) / "data", warm_up=False)
+        window.show()
+        app.processEvents()
+        print(f"GUI-thread stalls (heartbeat every {HEARTBEAT_MS} ms; goal ≤ 30 ms)")
+        states: list[str] = []
+        window.worker.modelState.connect(states.append)
+        beat = Heartbeat()
+        window.worker.warm_up()
+        _wait(app, lambda: "ready" in states or len(states) > 1, 120)
+        _report("while the model loads", beat.stop())
+        for run in range(RUNS):
+            window.library = None  # no cached analysis: analyse every run
+            finished: list[str] = []
+            window.analysisFinished.connect(finished.append)
+            beat = Heartbeat()
+            started = time.perf_counter()
+            window.open_path(path)
+            _wait(app, lambda: bool(finished), 300)
+            seconds = time.perf_counter() - started
+            window.analysisFinished.disconnect(finished.append)
+            _report(f"analysing {len(text.split()):,} words (run {run + 1}, {seconds:.1f} s)", beat.stop())
+        print(f"  ({len(window.analysis.claims)} claims, {len(window.analysis.sources)} sources, "
+              f"{len(window.view.extraSelections())} overlays drawn around the visible text)")
+        window.close()
+    bench_worker_alone(app, text)
+
+
+def bench_worker_alone(app, text: str) -> None:  # noqa: ANN001
+    """The floor: the same analysis with no window at all. What the GUI thread loses here is the
+    pipeline holding the GIL (long C calls in spaCy/thinc), not work the window does."""
+    from reader.ui.worker import BackgroundWorker
+
+    worker = BackgroundWorker()
+    states: list[str] = []
+    worker.modelState.connect(states.append)
+    worker.warm_up()
+    _wait(app, lambda: "ready" in states or len(states) > 1, 120)
+    done: list[int] = []
+    worker.analysisFinished.connect(lambda request_id, _analysis: done.append(request_id))
+    beat = Heartbeat()
+    worker.analyze(text)
+    _wait(app, lambda: bool(done), 300)
+    _report("same analysis, worker alone (no window)", beat.stop())
+    worker.shutdown()
+
+
+CHILD = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+
+class Probe(QObject):
+    text_at = None
+    def eventFilter(self, obj, event):
+        kind = event.type()
+        if kind == QEvent.Type.Show and obj.objectName() == "mainWindow" and not hasattr(self, "window"):
+            self.window = obj
+            obj.analysisFinished.connect(self.done)
+        elif (kind == QEvent.Type.Paint and self.text_at is None and obj.objectName() == "qt_scrollarea_viewport"
+              and obj.parent().objectName() == "articleView" and obj.parent().document().characterCount() > 1):
+            self.text_at = time.time()
+        return False
+    def done(self, _article_id):
+        if self.text_at is None:  # the paint that follows this very event shows the text too
+            self.text_at = time.time()
+        print(f"TEXT {self.text_at!r}")
+        print(f"HIGHLIGHTS {time.time()!r}", flush=True)
+        QTimer.singleShot(0, self.window.close)
+        QTimer.singleShot(0, app.quit)
+
+probe = Probe()
+app.installEventFilter(probe)
+from reader.app import run_gui
+sys.exit(run_gui(sys.argv[1]))
+"""
+
+
+def _startup(data_dir: Path) -> tuple[float, float]:
+    env = {**os.environ, "SOURCELIGHT_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE)], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=300)
+    marks = dict(line.split() for line in out.stdout.splitlines() if line.startswith(("TEXT", "HIGHLIGHTS")))
+    if "HIGHLIGHTS" not in marks:
+        raise RuntimeError(f"child failed: {out.stderr[-2000:]}")
+    return float(marks["TEXT"]) - start, float(marks["HIGHLIGHTS"]) - start
+
+
+def bench_startup() -> None:
+    print("From process start on the sample (goals: text ≤ 0.4 s, highlights ≤ 1.3 s)")
+    firsts, reopens = [], []
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory() as tmp:
+            firsts.append(_startup(Path(tmp)))  # empty library: the worker analyses
+            reopens.append(_startup(Path(tmp)))  # same library: the cached analysis
+    for label, runs in (("first open (model loads, analysis)", firsts), ("reopen (cached analysis)", reopens)):
+        text = statistics.median(t for t, _ in runs)
+        lit = statistics.median(h for _, h in runs)
+        print(f"  {label:<38} text visible {text:5.2f} s   all highlights {lit:5.2f} s   (median of {RUNS})")
+
+
+if __name__ == "__main__":
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (figures are noisy when it is high)")
+    bench_startup()
+    bench_stalls()

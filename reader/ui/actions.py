@@ -1,0 +1,92 @@
+"""Every menu command and shortcut of the main window, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    open: QAction
+    open_url: QAction
+    paste: QAction
+    export_notes: QAction
+    quit: QAction
+    find: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    next_claim: QAction
+    previous_claim: QAction
+    search_notes: QAction
+    source_book: QAction
+    recent_menu: QMenu
+
+
+def _action(window: QMainWindow, text: str, slot, *shortcuts, name: str = "") -> QAction:  # noqa: ANN001
+    action = QAction(text, window)
+    keys: list[QKeySequence] = []
+    for s in shortcuts:
+        if isinstance(s, QKeySequence.StandardKey):
+            keys.extend(QKeySequence.keyBindings(s))
+        else:
+            keys.append(QKeySequence(s))
+    if keys:
+        action.setShortcuts(keys)
+    if name:
+        action.setObjectName(name)
+    action.triggered.connect(slot)
+    window.addAction(action)  # shortcuts work even with the menu bar hidden
+    return action
+
+
+def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWindow
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    a_open = _action(window, "&Open…", window.open_dialog, Key.Open, name="actionOpen")
+    a_url = _action(window, "Open &URL…", window.open_url_dialog, "Ctrl+L", name="actionOpenUrl")
+    a_paste = _action(window, "New from &clipboard", window.paste_article, "Ctrl+Shift+V", name="actionPaste")
+    file_menu.addActions([a_open, a_url, a_paste])
+    recent = file_menu.addMenu("Open &Recent")
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(window.fill_recent_menu)
+    file_menu.addSeparator()
+    a_export = _action(window, "&Export notes…", window.export_notes_dialog, name="actionExportNotes")
+    file_menu.addAction(a_export)
+    file_menu.addSeparator()
+    a_quit = _action(window, "&Quit", window.close, Key.Quit, name="actionQuit")
+    file_menu.addAction(a_quit)
+
+    edit_menu = bar.addMenu("&Edit")
+    a_find = _action(window, "&Find in article…", window.show_find_bar, Key.Find, name="actionFind")
+    edit_menu.addAction(a_find)
+
+    view_menu = bar.addMenu("&View")
+    a_in = _action(window, "&Larger text", lambda: window.zoom(+1), "Ctrl+=", Key.ZoomIn, name="actionZoomIn")
+    a_out = _action(window, "&Smaller text", lambda: window.zoom(-1), "Ctrl+-", Key.ZoomOut, name="actionZoomOut")
+    a_reset = _action(window, "&Reset text size", lambda: window.zoom(0), "Ctrl+0", name="actionZoomReset")
+    view_menu.addActions([a_in, a_out, a_reset])
+    view_menu.addSeparator()
+    view_menu.addAction(window.sources_dock.toggleViewAction())
+
+    sources_menu = bar.addMenu("&Sources")
+    a_next = _action(window, "&Next claim of this source", window.next_claim, "N", "F3", name="actionNextClaim")
+    a_prev = _action(window, "&Previous claim of this source", window.previous_claim, "P", "Shift+F3",
+                     name="actionPreviousClaim")
+    a_filter = _action(window, "&Filter sources", window.focus_source_filter, "Ctrl+Shift+S")
+    sources_menu.addActions([a_next, a_prev, a_filter])
+
+    library_menu = bar.addMenu("&Library")
+    a_search = _action(window, "&Search notes and quotes…", window.open_search, "Ctrl+Shift+F",
+                       name="actionSearchNotes")
+    a_book = _action(window, "Source &book…", window.open_source_book, "Ctrl+B", name="actionSourceBook")
+    library_menu.addActions([a_search, a_book])
+    library_menu.addSeparator()
+    library_menu.addAction(a_export)
+    return Actions(a_open, a_url, a_paste, a_export, a_quit, a_find, a_in, a_out, a_reset,
+                   a_next, a_prev, a_search, a_book, recent)

@@ -1,0 +1,96 @@
+"""Which claims belong to the selected source, in reading order, and stepping through them (n / p)."""
+
+from __future__ import annotations
+
+import html
+
+from reader.ui.highlights import KIND_LABELS
+from reader.ui.offsets import QtOffsets
+from reader.ui.sources_panel import UNSOURCED
+
+
+def _extent(claim) -> tuple[int, int]:  # noqa: ANN001
+    spans = [*claim.content, *claim.cue, *claim.source_mention]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+class ClaimNavigator:
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self._analysis = None
+        self._offsets = QtOffsets("")
+        self._by_id: dict = {}
+        self._source_id = ""
+        self._order: list[str] = []  # claim ids of the selected source (all claims if none), by position
+        self._index = -1
+
+    def set_analysis(self, analysis, offsets: QtOffsets) -> None:  # noqa: ANN001
+        current = self._order[self._index] if 0 <= self._index < len(self._order) else None
+        self._analysis, self._offsets = analysis, offsets
+        self._by_id = {c.id: c for c in analysis.claims if c.content or c.cue}
+        self._reorder()
+        self._index = self._order.index(current) if current in self._order else -1
+
+    def claim(self, claim_id: str):  # noqa: ANN201
+        return self._by_id.get(claim_id)
+
+    def claims_of(self, source_id: str) -> set[str]:
+        wanted = None if source_id == UNSOURCED else source_id
+        return {cid for cid, c in self._by_id.items() if c.source_id == wanted}
+
+    def select(self, source_id: str) -> None:
+        self._source_id = source_id
+        self._reorder()
+        self._index = -1
+
+    def _reorder(self) -> None:
+        ids = self.claims_of(self._source_id) if self._source_id else set(self._by_id)
+        self._order = sorted(ids, key=lambda cid: _extent(self._by_id[cid]))
+
+    def first(self) -> tuple[int, int] | None:
+        if not self._order:
+            return None
+        self._index = 0
+        return self._span(0)
+
+    def step(self, direction: int) -> tuple[int, int] | None:
+        """The next (+1) or previous (-1) claim, wrapping around; None when there is none."""
+        if not self._order:
+            return None
+        if self._index < 0:
+            self._index = 0 if direction > 0 else len(self._order) - 1
+        else:
+            self._index = (self._index + direction) % len(self._order)
+        return self._span(self._index)
+
+    def move_to(self, claim_id: str) -> None:
+        if claim_id in self._order:
+            self._index = self._order.index(claim_id)
+
+    def current_claim_id(self) -> str | None:
+        return self._order[self._index] if 0 <= self._index < len(self._order) else None
+
+    def _span(self, index: int) -> tuple[int, int]:
+        return self._offsets.span(_extent(self._by_id[self._order[index]]))
+
+
+def claim_tooltip(analysis, text: str, claim_id: str) -> str:  # noqa: ANN001
+    """Who, which cue, what kind, how sure and why — for the hover over a highlight."""
+    claim = next((c for c in analysis.claims if c.id == claim_id), None) if analysis else None
+    if claim is None:
+        return ""
+    esc = html.escape
+    source = analysis.source(claim.source_id)
+    if source is not None:
+        lines = [f"<b>{esc(source.name)}</b>"]
+        detail = ", ".join(b for b in (source.title, source.role, source.affiliation) if b)
+        if detail:
+            lines.append(esc(detail))
+    else:
+        lines = ["<b>No named source</b>"]
+    cue = " … ".join(text[s:e] for s, e in claim.cue)
+    lines.append(f"cue: “{esc(cue)}” · {esc(KIND_LABELS.get(claim.kind, claim.kind))} · {esc(claim.cue_class)}")
+    lines.append(f"<span style='color:gray'>confidence {claim.confidence:.2f} · rule {esc(claim.rule)}</span>")
+    return "<br>".join(lines)

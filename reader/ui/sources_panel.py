@@ -1,0 +1,229 @@
+"""The sources panel: every source of the article, grouped, with claim counts and note markers."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
+SOURCE_ID = Qt.ItemDataRole.UserRole
+GROUPS = (
+    ("people", "People & officials"),
+    ("media", "Media"),
+    ("organisations", "Organisations & government"),
+    ("anonymous", "Anonymous & unnamed"),
+    ("unsourced", "Unsourced"),
+)
+GROUP_OF_KIND = {"person": "people", "media": "media", "organization": "organisations",
+                 "government": "organisations", "document": "organisations",
+                 "unnamed_group": "anonymous", "anonymous": "anonymous"}
+KIND_NAMES = {"person": "person", "media": "media outlet", "organization": "organisation",
+              "government": "government body", "document": "document", "unnamed_group": "unnamed group",
+              "anonymous": "anonymous source"}
+
+
+def _note_icon() -> QIcon:
+    """A small filled note mark, drawn so it needs no image plugin; paired with a tooltip."""
+    pix = QPixmap(QSize(14, 14))
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QColor("#8a6d00"))
+    p.setBrush(QColor("#f2c94c"))
+    p.drawRoundedRect(1, 1, 12, 12, 2, 2)
+    p.setPen(QColor("#5c4800"))
+    for y in (5, 8, 11):
+        p.drawLine(4, y, 10, y)
+    p.end()
+    return QIcon(pix)
+
+
+class SourcesPanel(QWidget):
+    sourceSelected = Signal(str)  # source id, UNSOURCED, or "" when nothing is selected
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.filter = QLineEdit(objectName="sourcesFilter", placeholderText="Filter sources…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter sources")
+        self.filter.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget(objectName="sourcesList")
+        self.tree.setAccessibleName("Sources")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Source", "Claims"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(10)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.card = QLabel(objectName="sourceCard")
+        self.card.setWordWrap(True)
+        self.card.setTextFormat(Qt.TextFormat.RichText)
+        self.card.setContentsMargins(4, 4, 4, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.card)
+        self._note_icon = _note_icon()
+        self._analysis = None
+        self._noted: set[str] = set()
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._last_signature: tuple = ()
+        self._show_card(None)
+
+    # content -----------------------------------------------------------------------------
+    def set_analysis(self, analysis, noted_keys: set[str] | None = None) -> None:  # noqa: ANN001
+        """Rebuild the list, keeping the current selection (partial results arrive repeatedly)."""
+        keep = self.current_source_id()
+        signature = self._signature(analysis, noted_keys)
+        self._analysis = analysis
+        if signature == self._last_signature and analysis is not None:
+            self._show_card(keep or None)  # same list: keep the user's scroll position and filter
+            return
+        self._last_signature = signature
+        self._noted = set(noted_keys or ())
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items = {}
+        if analysis is not None:
+            self._fill(analysis)
+        self.tree.blockSignals(False)
+        self._apply_filter(self.filter.text())
+        if keep and keep in self._items:
+            self.select_source(keep, emit=False)
+        elif keep:
+            self._show_card(None)
+            self.sourceSelected.emit("")
+
+    @staticmethod
+    def _signature(analysis, noted_keys) -> tuple:  # noqa: ANN001
+        if analysis is None:
+            return ()
+        sources = tuple((s.id, s.name, s.kind, s.title, s.role, len(s.claim_ids)) for s in analysis.sources)
+        unsourced = sum(1 for c in analysis.claims if c.source_id is None)
+        return sources, unsourced, frozenset(noted_keys or ())
+
+    def _fill(self, analysis) -> None:  # noqa: ANN001
+        from reader.store import source_key  # imported when needed: sqlite-utils is slow to import
+
+        groups: dict[str, list] = {key: [] for key, _ in GROUPS}
+        for source in analysis.sources:
+            groups[GROUP_OF_KIND.get(source.kind, "anonymous")].append(source)
+        unsourced = [c for c in analysis.claims if c.source_id is None]
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for key, label in GROUPS:
+            members = sorted(groups[key], key=lambda s: (-len(s.claim_ids), s.name.casefold()))
+            if not members and not (key == "unsourced" and unsourced):
+                continue
+            group = QTreeWidgetItem(self.tree, [label, ""])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setFont(0, bold)
+            group.setFirstColumnSpanned(True)
+            for source in members:
+                self._add_item(group, source.id, source.name, len(source.claim_ids),
+                               source_key(source.name, source.kind) in self._noted, self._tooltip(source))
+            if key == "unsourced":
+                self._add_item(group, UNSOURCED, "Hedged & unattributed", len(unsourced), False,
+                               "Claims that name no source: “reportedly”, “is believed to” …")
+            group.setExpanded(True)
+
+    def _add_item(self, group: QTreeWidgetItem, source_id: str, name: str, count: int,
+                  noted: bool, tooltip: str) -> None:
+        item = QTreeWidgetItem(group, [name, str(count)])
+        item.setData(0, SOURCE_ID, source_id)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setToolTip(0, tooltip)
+        item.setData(1, Qt.ItemDataRole.AccessibleTextRole, f"{count} claims")
+        self._items[source_id] = item
+        self._set_marker(item, noted)
+
+    def _set_marker(self, item: QTreeWidgetItem, noted: bool) -> None:
+        item.setIcon(0, self._note_icon if noted else QIcon())
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "has notes" if noted else "")
+        item.setData(0, Qt.ItemDataRole.UserRole + 1, noted)
+
+    @staticmethod
+    def _tooltip(source) -> str:  # noqa: ANN001
+        bits = [b for b in (source.title, source.role, source.affiliation) if b]
+        return " · ".join([source.name, *bits, KIND_NAMES.get(source.kind, source.kind)])
+
+    def set_noted(self, source_id: str, noted: bool) -> None:
+        item = self._items.get(source_id)
+        if item is not None:
+            self._set_marker(item, noted)
+
+    def has_marker(self, source_id: str) -> bool:
+        item = self._items.get(source_id)
+        return bool(item is not None and item.data(0, Qt.ItemDataRole.UserRole + 1))
+
+    def source_ids(self) -> list[str]:
+        return list(self._items)
+
+    def count_of(self, source_id: str) -> int:
+        item = self._items.get(source_id)
+        return int(item.text(1)) if item is not None else 0
+
+    # selection ---------------------------------------------------------------------------
+    def current_source_id(self) -> str:
+        item = self.tree.currentItem()
+        return (item.data(0, SOURCE_ID) or "") if item is not None else ""
+
+    def select_source(self, source_id: str, emit: bool = True) -> bool:
+        item = self._items.get(source_id)
+        if item is None:
+            return False
+        if item.isHidden():
+            self.filter.clear()  # a click in the text must be able to reach a filtered-out source
+        if not emit:
+            self.tree.blockSignals(True)
+        self.tree.setCurrentItem(item)
+        item.setSelected(True)
+        self.tree.scrollToItem(item)
+        self.tree.blockSignals(False)
+        self._show_card(source_id)
+        return True
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:  # noqa: ANN001
+        source_id = (current.data(0, SOURCE_ID) or "") if current is not None else ""
+        self._show_card(source_id or None)
+        self.sourceSelected.emit(source_id)
+
+    def _show_card(self, source_id: str | None) -> None:
+        """Name, title, role, affiliation and kind of the selected source, above its notes."""
+        source = self._analysis.source(source_id) if (self._analysis and source_id) else None
+        if source is None:
+            text = ("Claims with no named source." if source_id == UNSOURCED
+                    else "<span style='color:gray'>Pick a source, or click a highlight in the text.</span>")
+            self.card.setText(text)
+            return
+        esc = html.escape
+        lines = [f"<b style='font-size:larger'>{esc(source.name)}</b>"]
+        if source.title or source.role:
+            lines.append(esc(", ".join(b for b in (source.title, source.role) if b)))
+        if source.affiliation:
+            lines.append(esc(source.affiliation))
+        n = len(source.claim_ids)
+        lines.append(f"<span style='color:gray'>{esc(KIND_NAMES.get(source.kind, source.kind))} · "
+                     f"{n} claim{'s' if n != 1 else ''} · n / p to step through</span>")
+        self.card.setText("<br>".join(lines))
+
+    # filter ------------------------------------------------------------------------------
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            visible = 0
+            for j in range(group.childCount()):
+                child = group.child(j)
+                hit = not needle or needle in (child.text(0) + " " + child.toolTip(0)).casefold()
+                child.setHidden(not hit)
+                visible += hit
+            group.setHidden(visible == 0)
