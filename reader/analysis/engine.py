@@ -1,26 +1,34 @@
 """AttributionEngine: article text → `Analysis` (claims and source cards).
 
-Paragraphs are parsed in batches with `nlp.pipe`, so a caller (the UI worker) can show
-progress, publish partial results and cancel between batches.
+Order of work:
+1. paragraphs (one per line), boilerplate paragraphs (never parsed), and quotation marks
+   paired over the whole raw text (quotes may run over several paragraphs);
+2. the other paragraphs are parsed in batches with `nlp.pipe`; each `Doc` goes through the
+   parse rules (reported.py) and the quotation rules (quoteclaims.py) and is then dropped,
+   so only small records stay in memory;
+3. after each batch the source cards are rebuilt over everything seen so far (coref.py):
+   partial results are provisional, the last one is final and complete.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from reader.analysis.boilerplate import boilerplate_paragraphs, boilerplate_spans
+from reader.analysis.coref import SourceBook
 from reader.analysis.paragraphs import paragraph_spans
 from reader.analysis.pipeline import load_nlp
-from reader.analysis.types import Analysis, Claim, Source, Span
+from reader.analysis.quoteclaims import QuoteAttributor
+from reader.analysis.quotes import find_quotes, outermost
+from reader.analysis.records import Mention, RawClaim
+from reader.analysis.reported import find_claims, may_attribute
+from reader.analysis.types import Analysis, Claim, Span
 
-ENGINE_VERSION = "0.1.0"
-
-# A deliberately small first lexicon; the engine issue replaces it with a data file.
-SPEECH_LEMMAS = {"say", "tell", "add", "explain", "deny", "warn", "insist", "claim", "confirm",
-                 "report", "announce", "state", "argue", "write", "note", "accuse"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_QUOTE = re.compile(r"[\"“]([^\"“”\n]{3,})[\"”]")
+ENGINE_VERSION = "1.0.0"
+# analyze() has no one to report to: pipe paragraphs in spaCy's own default batch size, which
+# parses fastest (paragraph Docs are small, so memory stays low); progressive callers choose.
+_WHOLE_TEXT_BATCH = 64
 
 
 @dataclass
@@ -33,18 +41,18 @@ class Progress:
 class AttributionEngine:
     version = ENGINE_VERSION
 
-    def __init__(self, nlp=None) -> None:
+    def __init__(self, nlp=None) -> None:  # noqa: ANN001
         self._nlp = nlp
 
     @property
-    def nlp(self):
+    def nlp(self):  # noqa: ANN201
         if self._nlp is None:
             self._nlp = load_nlp()
         return self._nlp
 
     def analyze(self, text: str) -> Analysis:
         result = Analysis()
-        for progress in self.analyze_progressively(text):
+        for progress in self._run(text, batch_size=_WHOLE_TEXT_BATCH, cancelled=lambda: False, provisional=False):
             result = progress.analysis
         return result
 
@@ -52,92 +60,139 @@ class AttributionEngine:
         self, text: str, batch_size: int = 8, cancelled: Callable[[], bool] = lambda: False
     ) -> Iterator[Progress]:
         """Yield cumulative results after each batch of paragraphs; the last one is final."""
+        yield from self._run(text, batch_size, cancelled, provisional=True)
+
+    def _run(self, text: str, batch_size: int, cancelled: Callable[[], bool], provisional: bool) -> Iterator[Progress]:
         paragraphs = paragraph_spans(text)
-        builder = _Builder(text)
+        builder = _Builder(text, paragraphs)
+        total = len(paragraphs)
         if not paragraphs:
             yield Progress(0, 0, builder.analysis())
             return
-        texts = (text[s:e] for s, e in paragraphs)
+        batch_size = max(1, batch_size)
+        todo = [k for k in range(total) if not builder.boilerplate[k]]
+        texts = ((text[paragraphs[k][0]:paragraphs[k][1]], k) for k in todo)
         done = 0
-        for doc, (start, _end) in zip(self.nlp.pipe(texts, batch_size=batch_size), paragraphs):
-            builder.add_paragraph(doc, start)
-            done += 1
-            if done % batch_size == 0 or done == len(paragraphs):
-                yield Progress(done, len(paragraphs), builder.analysis())
+        next_report = batch_size
+        for doc, k in _parse(self.nlp, texts, batch_size):
+            builder.add_paragraph(doc, k)   # the Doc is not kept: memory stays flat
+            done = k + 1
+            if done >= next_report and done < total:
+                next_report = (done // batch_size + 1) * batch_size
+                if provisional:
+                    yield Progress(done, total, builder.analysis())
                 if cancelled():
                     return
+        yield Progress(total, total, builder.analysis())
+
+
+def _parse(nlp, texts, batch_size: int):  # noqa: ANN001, ANN202
+    """`nlp.pipe`, but the entity recogniser (in the small model the costliest component, with
+    its own token-to-vector layer) runs only on paragraphs that can hold an attribution: a
+    cue word, a quotation mark or a colon. Other paragraphs skip it; their people are still
+    found as pronoun antecedents by a proper-name rule (reported.py)."""
+    if "ner" not in nlp.pipe_names:
+        yield from nlp.pipe(texts, batch_size=batch_size, as_tuples=True)
+        return
+    ner = nlp.get_pipe("ner")
+    chunk: list = []
+    for item in nlp.pipe(texts, batch_size=batch_size, as_tuples=True, disable=["ner"]):
+        chunk.append(item)
+        if len(chunk) >= batch_size:
+            yield from _with_entities(ner, chunk)
+            chunk = []
+    if chunk:
+        yield from _with_entities(ner, chunk)
+
+
+def _with_entities(ner, chunk: list):  # noqa: ANN001, ANN202
+    need = [doc for doc, _ in chunk if may_attribute(doc)]
+    if need:
+        for _ in ner.pipe(need, batch_size=len(need)):   # annotates the Docs in place
+            pass
+    return chunk
 
 
 class _Builder:
-    """Accumulates claims and sources paragraph by paragraph."""
+    """Accumulates claim records paragraph by paragraph; builds the `Analysis` on demand."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: list[Span]) -> None:
         self.text = text
-        self.claims: list[Claim] = []
-        self.sources: dict[str, Source] = {}
-        self.last_source: Source | None = None
+        self.paragraphs = paragraphs
+        self.boilerplate = boilerplate_paragraphs(text, paragraphs)
+        quotes = outermost(find_quotes(text, [p for p, b in zip(paragraphs, self.boilerplate) if not b]))
+        self.quotes = QuoteAttributor(text, quotes)
+        self.claims: list[RawClaim] = []
+        self.antecedents: list[Mention] = []
+        self.cards = SourceBook()
+
+    def add_paragraph(self, doc, k: int) -> None:  # noqa: ANN001
+        lo, hi = self.paragraphs[k]
+        starts = frozenset(s - lo for s in self.quotes.starts_in(lo, hi))
+        spans = tuple((s - lo, e - lo) for s, e in self.quotes.parts_in(lo, hi))
+        claims, antecedents = find_claims(doc, lo, k, lambda pos: self.quotes.in_quote(pos) is not None, starts,
+                                          spans)
+        sentences = [(lo + s.start_char, lo + s.end_char) for s in doc.sents]
+        base = len(self.claims)
+        added = self.quotes.attach(claims, base, k, (lo, hi), sentences)
+        for claim in claims + added:
+            if claim.parent is not None:
+                claim.parent += base  # the rules give parents as indices local to the paragraph
+        self.claims.extend(claims + added)
+        self.antecedents.extend(antecedents)
 
     def analysis(self) -> Analysis:
-        return Analysis(claims=list(self.claims), sources=list(self.sources.values()))
-
-    def add_paragraph(self, doc, offset: int) -> None:
-        quoted: list[Span] = [(offset + m.start(1), offset + m.end(1)) for m in _QUOTE.finditer(doc.text)]
-        for token in doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_LEMMAS:
+        text_len = len(self.text)
+        raw = self.claims
+        order = sorted(range(len(raw)), key=lambda k: (raw[k].start, k))
+        self.cards.feed(raw, self.antecedents)
+        sources, card_ids = self.cards.sources(raw)
+        claim_id = {k: f"c{n + 1}" for n, k in enumerate(order)}
+        claims: list[Claim] = []
+        for k in order:
+            c = raw[k]
+            content = [s for s in c.content if 0 <= s[0] < s[1] <= text_len]
+            cue = [s for s in c.cue if 0 <= s[0] < s[1] <= text_len]
+            if not content or not cue:
                 continue
-            subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            comp = next((c for c in token.children if c.dep_ in ("ccomp", "parataxis")), None)
-            if subj is None or comp is None:
-                continue
-            sub = list(subj.subtree)
-            mention = (offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1]))
-            ctoks = [t for t in comp.subtree if not t.is_punct]
-            if not ctoks:
-                continue
-            content = (offset + ctoks[0].idx, offset + ctoks[-1].idx + len(ctoks[-1]))
-            direct = any(q[0] <= content[0] + 1 and content[1] <= q[1] + 1 for q in quoted)
-            for q in quoted:
-                if q[0] <= content[1] and content[0] <= q[1]:
-                    content, direct = q, True
-            cue = (offset + token.idx, offset + token.idx + len(token))
-            self._add(subj, mention, cue, [content], "direct" if direct else "indirect",
-                      "quote-cue" if direct else "subject-cue-complement", offset)
-        for token in doc:
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                to = doc[token.i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                sub = list(pobj.subtree)
-                mention = (offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1]))
-                sent = token.sent
-                rest = [t for t in sent if not t.is_punct and not (token.i <= t.i <= sub[-1].i)]
-                if not rest:
-                    continue
-                content = (offset + rest[0].idx, offset + rest[-1].idx + len(rest[-1]))
-                cue = (offset + token.idx, offset + to.idx + len(to))
-                self._add(pobj, mention, cue, [content], "according_to", "according-to", offset)
+            hedged = c.kind == "hedged"
+            mention: list[Span] = []
+            if not hedged:
+                if c.source is not None:
+                    mention = [c.source.span]
+                elif c.inherit_from is not None:
+                    src = _inherited_source(raw, k)
+                    mention = [src.span] if src is not None else []
+            source_id = None if hedged else card_ids[k]
+            parent = claim_id.get(c.parent) if c.parent is not None and c.parent != k else None
+            confidence = c.confidence
+            if source_id is None and not hedged:
+                confidence -= 0.2
+            claims.append(Claim(id=claim_id[k], kind=c.kind, cue=cue, content=content,
+                                source_mention=mention if source_id is not None or not hedged else [],
+                                source_id=source_id, parent=parent,
+                                confidence=round(max(0.05, min(0.99, confidence)), 3), rule=c.rule,
+                                cue_class=c.cue_class))
+        kept = {c.id for c in claims}
+        for claim in claims:
+            if claim.parent not in kept:
+                claim.parent = None
+        for source in sources:
+            source.claim_ids = [claim_id[int(k)] for k in source.claim_ids if claim_id[int(k)] in kept]
+        sources = [s for s in sources if s.claim_ids]
+        live = {s.id for s in sources}
+        for claim in claims:
+            if claim.source_id not in live:
+                claim.source_id = None
+        bp = boilerplate_spans(self.paragraphs, self.boilerplate)
+        return Analysis(claims=claims, sources=sources, boilerplate=bp)
 
-    def _add(self, head, mention: Span, cue: Span, content: list[Span], kind: str, rule: str, offset: int) -> None:
-        claim_id = f"c{len(self.claims) + 1}"
-        source = self._source_for(head, mention, offset)
-        self.claims.append(Claim(id=claim_id, kind=kind, cue=[cue], content=content,
-                                 source_mention=[mention], source_id=source.id,
-                                 confidence=0.6, rule=rule))
-        source.claim_ids.append(claim_id)
-        if mention not in source.mentions:
-            source.mentions.append(mention)
 
-    def _source_for(self, head, mention: Span, offset: int) -> Source:
-        if head.lower_ in PRONOUNS and self.last_source is not None:
-            return self.last_source
-        name = " ".join(t.text for t in head.subtree if t.dep_ in ("compound", "flat") or t == head)
-        key = name.lower()
-        source = self.sources.get(key)
-        if source is None:
-            kind = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "unnamed_group"}.get(
-                head.ent_type_, "person" if head.pos_ == "PROPN" else "unnamed_group")
-            source = Source(id=f"s{len(self.sources) + 1}", name=name, kind=kind)
-            self.sources[key] = source
-        self.last_source = source
-        return source
+def _inherited_source(raw: list[RawClaim], k: int) -> Mention | None:
+    seen = set()
+    while k is not None and k not in seen and 0 <= k < len(raw):
+        seen.add(k)
+        if raw[k].source is not None and raw[k].inherit_from is None:
+            return raw[k].source
+        k = raw[k].inherit_from
+    return None

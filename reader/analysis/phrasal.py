@@ -1,0 +1,189 @@
+"""Attribution phrases beyond SOURCE CUE CONTENT: hedges without a source, "according to X",
+"as X put it", "in X's words", "X is confident that", nominal cues ("X's claim that …"),
+"citing X", and headline colons ("Black Democrats to Clinton: Send money")."""
+
+from __future__ import annotations
+
+from reader.analysis.candidates import SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
+from reader.analysis.lexicon import Cue, lexicon
+from reader.analysis.mentions import trim
+
+CREDIT_WORDS = {"image", "images", "photo", "photos", "picture", "video", "audio", "credit", "credits",
+                "source", "sources", "update", "updated", "note", "editor", "related", "by", "file",
+                "read", "see", "tags", "category", "categories", "posted", "published", "watch", "listen"}
+GENERIC_REPORTS = {"reports", "report", "rumors", "rumours", "media", "accounts", "speculation"}
+
+
+def hedge_passive(tok, subj, comps, cands) -> None:  # noqa: ANN001
+    cue = [c for c in tok.children if c.dep_ in ("auxpass", "aux") and c.i < tok.i] + [tok]
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if subj is not None and subj.lower_ == "it" and comps:
+        content = set().union(*(content_of(c) for c in comps))
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                cands.append(Candidate([tok], content, pobj, trim(list(pobj.subtree)), "indirect",
+                                   "passive-by-agent", "speech", 0.75, tok.dep_))
+                return
+        cands.append(Candidate([subj, *cue], content, None, [], "hedged", "it-is-passive-hedge", "hedge", 0.75))
+        return
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if subj is not None and xcomp is not None and agent is None and tok.lower_ in lexicon().hedge_passives:
+        content = {t.i for t in subj.subtree} | {t.i for t in xcomp.subtree}
+        cands.append(Candidate(cue, content, None, [], "hedged", "passive-hedge", "hedge", 0.75))
+
+
+def hedge_adverb(tok, cands) -> None:  # noqa: ANN001
+    verb = tok.head
+    if lexicon().verb_cue(verb.lower_) and any(c.dep_ == "ccomp" for c in verb.children):
+        return  # "he reportedly said that …" is a sourced claim
+    content = {t.i for t in verb.subtree} - {tok.i}
+    content -= {t.i for t in verb.subtree if t.dep_ in ("cc",) and t.head == verb}
+    cands.append(Candidate([tok], content, None, [], "hedged", "hedge-adverb", "hedge", 0.7))
+
+
+def clause_anchor(tok):  # noqa: ANN001, ANN202
+    anchor = tok.head
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.dep_ != "ROOT" and anchor.head != anchor:
+        anchor = anchor.head
+    return anchor
+
+
+def according(tok, to, cands) -> None:  # noqa: ANN001
+    pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) or \
+        next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    anchor = clause_anchor(tok)
+    if anchor == tok:
+        return
+    # the source phrase; a misparse can hang the clause itself under it ("According to Rathbun the …")
+    src = [t for t in pobj.subtree if t.i <= pobj.i or any(
+        a.dep_ in ("prep", "appos", "acl", "relcl", "cc", "conj", "punct") and a.head == pobj for a in [t, *t.ancestors])]
+    commas = [t.i for t in src if t.text == "," and t.i > pobj.i]
+    if len(commas) >= 2:   # one apposition at most: "according to the coach, Ali Mehraban, …"
+        src = [t for t in src if t.i < commas[1]]
+    src_ids = {t.i for t in src}
+    content = {t.i for t in anchor.subtree} - src_ids - {tok.i, to.i}
+    if anchor in tok.subtree:
+        content = {t.i for t in tok.subtree} - src_ids - {tok.i, to.i}
+    dets = {c.lower_ for c in pobj.children if c.dep_ in ("det", "poss")}
+    if pobj.lower_ in GENERIC_REPORTS and not dets and pobj.pos_ != "PROPN":
+        cands.append(Candidate([tok, to], content, None, [], "hedged", "according-to-reports", "hedge", 0.7))
+        return
+    cands.append(Candidate([tok, to], content, pobj, trim(sorted(src, key=lambda t: t.i)), "according_to", "according-to",
+                       "speech", 0.9, "prep"))
+
+
+def as_put_it(tok, cands) -> None:  # noqa: ANN001
+    subj, _ = subject(tok)
+    if subj is None:
+        return
+    content = content_of(tok.head, tok)
+    mark = next(c for c in tok.children if c.dep_ == "mark")
+    cue = [mark, tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"]
+    cands.append(Candidate(cue, content, subj, trim(list(subj.subtree)), "indirect", "as-x-put-it", "speech", 0.8,
+                       tok.dep_))
+
+
+def in_words(tok, cands) -> None:  # noqa: ANN001
+    prep = tok.head
+    src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if src is None:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        src = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    anchor = clause_anchor(prep) if prep.head != prep else None
+    if src is None or anchor is None:
+        return
+    content = {t.i for t in anchor.subtree} - {t.i for t in prep.subtree}
+    cue = [prep, tok]
+    cands.append(Candidate(cue, content, src, trim(list(src.subtree)), "indirect", "in-x-words", "speech", 0.8,
+                       "prep"))
+
+
+def adjective(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return
+    subj, _ = subject(tok.head if tok.dep_ == "acomp" else tok)
+    if subj is None or subj.lower_ in SKIP_SUBJECTS:
+        return
+    cands.append(Candidate([tok], content_of(comp), subj, source_tokens(subj, tok), "indirect",
+                       "subject-adjective-complement", cue.cls, 0.7, tok.dep_))
+
+
+def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and lexicon().verb_cue(tok.head.head.lower_):
+        return  # "said in a statement that …": the verb is the cue, the noun only its manner
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ in ("mark", "nsubj") and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:   # "the warning … that cases are rising" parsed as a relative clause
+        clause = next((c for c in tok.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                       and any(m.dep_ in ("nsubj", "nsubjpass") and m.lower_ != "that" for m in c.children)), None)
+    if clause is None:
+        return
+    src = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if src is None:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                src = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if src is not None:
+                    break
+    if src is None and tok.dep_ == "dobj":
+        src, _ = subject(tok.head)
+    if src is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        src, _ = subject(tok.head.head)   # "came to the conclusion that …"
+    if src is None or src.pos_ == "PRON" and src.lower_ not in ("he", "she", "they", "his", "her", "their"):
+        return
+    content = {t.i for t in clause.subtree}
+    content -= {m.i for m in clause.children if m.lower_ == "that" and m.i == clause.left_edge.i}
+    cands.append(Candidate([tok], content, src, trim([t for t in src.subtree if t.dep_ != "case"]), "indirect",
+                       "nominal-cue", cue.cls, 0.7, "nominal"))
+
+
+def citing(tok, cands) -> None:  # noqa: ANN001
+    src = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+    if src is None or not source_like(src):
+        return
+    governor = next((k for k, c in enumerate(cands) if tok.head in c.cue), None)
+    if governor is not None:
+        content = set(cands[governor].content)
+    else:
+        content = content_of(tok.head, tok)
+    cands.append(Candidate([tok], content, src, trim(list(src.subtree)), "indirect", "citing", "speech", 0.75,
+                       "cite", parent=governor))
+
+
+def source_like(tok) -> bool:  # noqa: ANN001
+    """Can this noun speak? Names, people, groups, outlets, documents — not "privacy rules"."""
+    lex = lexicon()
+    low = tok.lower_
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or low in lex.group_nouns
+            or low in lex.anonymous_nouns or low in lex.document_nouns or low in lex.role_nouns
+            or low in lex.media_words or low in lex.titles)
+
+
+def headline_colon(doc, cands) -> None:  # noqa: ANN001
+    lex = lexicon()
+    for sent in doc.sents:
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None:
+            continue
+        left = [t for t in sent if t.i < colon.i]
+        right = [t for t in sent if t.i > colon.i and not t.is_punct]
+        if not (1 <= len(left) <= 8) or len(right) < 2 or any(t.lower_ in CREDIT_WORDS for t in left):
+            continue
+        if any(t.text in (",", "“", '"', "”", "(") for t in left):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in left) or (colon.i + 1 < len(doc) and doc[colon.i + 1].is_digit):
+            continue
+        to = next((t for t in left if t.lower_ == "to" and t.i > left[0].i), None)
+        source = [t for t in left if to is None or t.i < to.i]
+        head = next((t for t in reversed(source) if t.pos_ in ("PROPN", "NOUN")), source[-1])
+        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source_like(head) and head.pos_ == "NOUN"
+                and head.lower_ not in lex.document_nouns):
+            continue
+        content = {t.i for t in sent if t.i > colon.i}
+        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", "speech", 0.5))
+        return

@@ -1,0 +1,283 @@
+"""Attributions found in the dependency parse of one paragraph.
+
+Patterns (each a general construction, not a phrase list):
+* SOURCE CUE (that) CONTENT — cue verb with a clausal complement; the source is its subject,
+  the subject it shares as a conjunct, its governor's subject for a participle ("…, adding
+  that …"), the antecedent of a relative pronoun, or the noun an `acl` modifies;
+  inverted ("…, said Mike Mayo") is the same tree.
+* parenthetical cue ("Beyond that, he said, the bank …"): the cue hangs off the content.
+* describe/characterize X as Y; vow/promise to X; "is confident that".
+* "according to X", "as X put it", "in X's words".
+* nominal cues: "X's claim that …", "the observation by X that …", "X made the claim that …".
+* hedges without a source: "reportedly", "is believed to", "it is understood that",
+  "according to reports".
+* "citing X" adds X as a further source of its governor's claim (nested).
+* headline colon: "Black Democrats to Clinton: Send money".
+Clauses of other attributions joined by "while"/"and" are cut out of a claim's content
+(coordination); an attribution inside another's content becomes its child (nesting).
+"""
+
+from __future__ import annotations
+
+from reader.analysis.candidates import SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
+from reader.analysis.lexicon import Cue, lexicon
+from reader.analysis.mentions import describe, doc_text
+from reader.analysis.phrasal import (
+    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_words, nominal)
+from reader.analysis.records import Mention, RawClaim
+from reader.analysis.repairs import phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause
+
+
+def may_attribute(doc) -> bool:  # noqa: ANN001
+    """Could this paragraph hold an attribution? (a cue word, a quotation mark or a colon)"""
+    triggers = lexicon().trigger_words
+    return any(t.lower_ in triggers or t.is_quote or t.text == ":" for t in doc)
+
+
+def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
+                quote_starts: frozenset[int] = frozenset(),
+                quote_spans: tuple[tuple[int, int], ...] = ()) -> tuple[list[RawClaim], list[Mention]]:
+    """Claims of one parsed paragraph; `in_quote(char_pos)` tells whether a position is quoted,
+    `quote_starts` holds the paragraph-relative offsets of opening quotation marks and
+    `quote_spans` the paragraph-relative spans of the quotations (parts) in this paragraph.
+
+    Also returns subject-position person names, kept as antecedents for later pronouns.
+    """
+    lex = lexicon()
+    cands: list[Candidate] = []
+    cites = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            according(tok, doc[tok.i + 1], cands)
+        elif low in lex.hedge_adverbs and tok.dep_ == "advmod":
+            hedge_adverb(tok, cands)
+        elif tok.pos_ in ("VERB", "AUX"):
+            if low in ("citing", "quoting"):
+                cites.append(tok)
+                continue
+            cue = lex.verb_cue(low)
+            cue_toks = [tok]
+            for child in tok.children:
+                pcue = lex.particle_verbs.get((low, child.lower_)) if child.dep_ in ("prt", "prep") else None
+                if pcue is not None:
+                    cue, cue_toks = pcue, [tok, child]
+            if low in ("put", "puts") and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+                as_put_it(tok, cands)
+            elif cue is not None or low in lex.hedge_passives:
+                _verb(tok, cue, cue_toks, cands, quote_starts)
+        elif tok.pos_ == "ADJ" and low in lex.adjectives:
+            adjective(tok, lex.adjectives[low], cands)
+        elif tok.pos_ == "NOUN" and low in lex.nouns:
+            nominal(tok, lex.nouns[low], cands)
+        elif low == "words" and tok.head.lower_ == "in":
+            in_words(tok, cands)
+    for tok in cites:
+        citing(tok, cands)
+    for span in quote_spans:
+        quote_then_cue(doc, span, cands)
+    if not cands:
+        headline_colon(doc, cands)
+    _coordinate_and_nest(cands)
+    converted = [_to_claim(c, cands, offset, paragraph, in_quote) for c in cands]
+    index = {}
+    claims: list[RawClaim] = []
+    for k, claim in enumerate(converted):
+        if claim is not None:
+            index[k] = len(claims)
+            claims.append(claim)
+    for claim in claims:   # parents become indices into the returned list
+        claim.parent = index.get(claim.parent) if claim.parent is not None else None
+    entities = doc.has_annotation("ENT_IOB")
+    antecedents = [describe(t, list(t.subtree), offset, paragraph) for t in doc
+                   if t.dep_ == "nsubj" and t.pos_ == "PROPN" and (
+                       t.ent_type_ == "PERSON" if entities else _looks_like_a_name(t))]
+    for m in antecedents:
+        m.speaker = False
+    return claims, antecedents
+
+
+# ---- patterns ---------------------------------------------------------------------------
+
+def _looks_like_a_name(tok) -> bool:  # noqa: ANN001
+    """Without entity labels: "Anna Berg", "Judge Anna Berg" — two or more title-case proper nouns."""
+    run = [c for c in tok.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.is_title]
+    return tok.is_title and len(run) >= 1
+
+
+_MEDIUM_NOUNS = {"statement", "interview", "post", "tweet", "letter", "email", "speech", "op-ed", "blog",
+                 "briefing", "message", "video", "press", "conference", "release", "filing", "memo", "report"}
+_REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
+                 "cue-colon-clause"}
+
+
+def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -> None:  # noqa: ANN001
+    lex = lexicon()
+    frames = cue.frames if cue else frozenset()
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if cue is not None and cue.cls != "speech":
+        comps = [c for c in comps if not wh_clause(c)]
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    subj, is_pass = subject(tok)
+    if passive and tok.lower_ in lex.hedge_passives or (passive and subj is not None and subj.lower_ == "it"):
+        hedge_passive(tok, subj, comps, cands)
+        return
+    if cue is None:
+        return
+    content: set[int] = set()
+    rule = "subject-cue-complement"
+    if comps and "ccomp" in frames:
+        for c in comps:
+            content |= content_of(c)
+            # "show a record 45,756 migrants … drove claims up": the parser took the clause's
+            # subject for the cue's object; a subjectless complement gets it back.
+            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
+                obj = next((o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i), None)
+                if obj is not None:
+                    content |= {t.i for t in obj.subtree}
+    elif "xcomp" in frames and any(c.dep_ == "xcomp" for c in tok.children):
+        x = next(c for c in tok.children if c.dep_ == "xcomp")
+        content, rule = {t.i for t in x.subtree}, "subject-cue-infinitive"
+    elif "pobj" in frames and len(cue_toks) > 1 and any(c.dep_ == "pobj" for c in cue_toks[1].children):
+        obj = next(c for c in cue_toks[1].children if c.dep_ == "pobj")   # "called for a ceasefire"
+        content, rule = {t.i for t in obj.subtree}, "cue-particle-object"
+    elif "obj_as" in frames:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if obj is None or as_ is None:
+            return
+        content, rule = {t.i for t in obj.subtree} | {t.i for t in as_.subtree}, "describe-as"
+    elif tok.dep_ == "parataxis" and cue.cls == "speech":
+        content, rule = content_of(tok.head, tok), "parenthetical-cue"
+        subj, is_pass = subject(tok)
+    else:
+        para = [c for c in tok.children if c.dep_ == "parataxis" and c.i > tok.i
+                and any(t.text in ":“\"" for t in tok.doc[tok.i:c.left_edge.i + 1])]
+        if para and cue.cls == "speech":
+            content, rule = {t.i for t in para[0].subtree}, "cue-colon-clause"
+        elif cue.cls == "speech" and tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.head.i > tok.i:
+            content, rule = content_of(tok.head, tok), "as-x-said"
+        elif cue.cls in ("speech", "evidence") and quote_after(tok, quote_starts):
+            content, rule = quote_after(tok, quote_starts), "cue-then-quote"
+        else:
+            content, rule = that_after_adjuncts(tok), "cue-adjunct-that"
+            if not content and cue.cls == "speech":
+                subj, content = trailing(tok, subj)
+                rule, is_pass = "clause-then-source-cue", False
+    if subj is None and not is_pass:
+        subj = phrase_before(tok)
+    if subj is None or is_pass or subj.lower_ in SKIP_SUBJECTS and subj.dep_ != "nsubj" or \
+            subj.lower_ in ("this", "these", "those", "there", "you", "what"):
+        return
+    if not content:
+        return
+    cls = cue.cls
+    if cls == "speech" and subj.lower_ in lexicon().document_nouns:
+        cls = "evidence"   # "the data suggest …", "the report says …": a document's finding
+    conf = {"speech": 0.85, "belief": 0.75, "evidence": 0.75, "intention": 0.7}.get(cls, 0.7)
+    if any(c.dep_ == "neg" for c in tok.children):
+        conf -= 0.15   # "did not say that …": an attribution, but a weaker one
+    if rule in _REPAIR_RULES:
+        conf -= 0.1    # the parse did not link cue and content; a surface pattern did
+    # "said in a statement", "wrote in a post on X": the medium belongs to the cue when it
+    # sits between the verb and its content (annotators mark such multi-word cues).
+    first_content = min(content)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "via") and tok.i < child.i < first_content:
+            medium = [t for t in child.subtree if t.i < first_content and t.lower_ != "that"]
+            if any(t.lower_ in _MEDIUM_NOUNS for t in medium):
+                cue_toks = cue_toks + medium
+    attach = tok.dep_
+    cands.append(Candidate(cue_toks + [c for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i
+                                   and c.i > (subj.i if subj.i < tok.i else -1)],
+                       content, subj, source_tokens(subj, tok), "indirect", rule, cls, conf, attach))
+
+
+# ---- coordination, nesting, conversion ---------------------------------------------------
+
+def _coordinate_and_nest(cands: list[Candidate]) -> None:
+    """Cut coordinated attributions out of each other's content; mark nested ones."""
+    for a, ca in enumerate(cands):
+        for b, cb in enumerate(cands):
+            if a == b or not cb.cue:
+                continue
+            cue_tok = cb.cue[-1] if cb.rule != "nominal-cue" else cb.cue[0]
+            if cue_tok.i not in ca.content:
+                continue
+            if cb.attach in ("advcl", "conj") and cb.source_head is not None and cb.kind != "hedged" \
+                    and cb.rule != "citing":
+                clause = {t.i for t in cue_tok.subtree}
+                clause |= {c.i for c in cue_tok.children if c.dep_ in ("mark", "cc")}
+                ca.content -= clause
+                # the joining comma / "while" before the clause
+                ca.content -= {i for i in list(ca.content) if i == min(clause) - 1}
+            elif cb.parent is None and cb.rule != "citing":
+                cb.parent = a
+    for c in cands:
+        if c.parent is not None and c.parent < len(cands) and cands[c.parent].parent == cands.index(c):
+            c.parent = None  # never a cycle
+
+
+def _runs(doc, indices: set[int], offset: int) -> list[tuple[int, int]]:  # noqa: ANN001
+    spans: list[tuple[int, int]] = []
+    text = doc_text(doc)
+    for i in sorted(indices):
+        if i >= len(doc):
+            continue
+        tok = doc[i]
+        s, e = offset + tok.idx, offset + tok.idx + len(tok)
+        if spans and not text[spans[-1][1] - offset:s - offset].strip(" \t,;:—–-()"):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    out = []
+    for s, e in spans:                     # punctuation at the edges is not content
+        t = text[s - offset:e - offset]
+        lead = len(t) - len(t.lstrip(" ,;:—–-.)"))
+        trail = len(t) - len(t.rstrip(" ,;:—–-.("))
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+_ADJUNCT_OPENERS = {"without", "citing", "according", "despite"}
+
+
+def _trailing_adjunct(doc, keep: set[int]) -> set[int]:  # noqa: ANN001
+    """", without offering evidence" / ", citing officials" closing the content is the
+    reporter's adjunct, not what the source said (annotators stop the content before it)."""
+    if not keep:
+        return set()
+    last = max(keep)
+    for i in sorted(keep, reverse=True):
+        tok = doc[i]
+        if tok.lower_ in _ADJUNCT_OPENERS and i > 0 and doc[i - 1].text == "," and \
+                all(t.i in keep for t in tok.subtree) and max(t.i for t in tok.subtree) >= last - 1:
+            return {t.i for t in tok.subtree} | {i - 1} | {k for k in keep if k > max(t.i for t in tok.subtree)}
+    return set()
+
+
+def _to_claim(c: Candidate, cands: list[Candidate], offset: int, paragraph: int, in_quote) -> RawClaim | None:  # noqa: ANN001
+    doc = c.cue[0].doc
+    keep = c.content - {t.i for t in c.source_toks} - {t.i for t in c.cue}
+    keep -= _trailing_adjunct(doc, keep)
+    first = min(keep, default=None)
+    if first is not None and doc[first].lower_ in ("that", "whether") and doc[first].dep_ in ("mark", "advmod"):
+        keep.discard(first)
+        first = min(keep, default=None)
+    content = _runs(doc, keep, offset)
+    cue = _runs(doc, {t.i for t in c.cue}, offset) or [(offset + c.cue[0].idx, offset + c.cue[0].idx + len(c.cue[0]))]
+    if not content:
+        return None
+    source = None
+    if c.source_head is not None and c.source_toks:
+        source = describe(c.source_head, c.source_toks, offset, paragraph)
+        if source.pronoun in ("i", "we") and not in_quote(cue[0][0]):
+            return None  # the author speaking, not a source
+    claim = RawClaim(kind=c.kind, cue=cue, content=content, source=source, rule=c.rule, cue_class=c.cls,
+                     confidence=c.confidence, paragraph=paragraph, parent=c.parent)
+    if first is not None and doc[first].lower_ in ("he", "she") and doc[first].dep_ in ("nsubj", "nsubjpass") \
+            and first > c.cue[-1].i:
+        claim.content_pronoun = doc[first].lower_
+    return claim
