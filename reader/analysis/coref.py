@@ -121,11 +121,18 @@ def _pronoun_fits(m: Mention, card: _Card) -> bool:
     return False
 
 
+_GENERIC_ROLE_NOUNS = {"company", "firm", "group", "organization", "organisation", "newspaper", "paper",
+                       "agency", "government"}
+
+
 def _role_fits(m: Mention, card: _Card) -> bool:
+    """"the official" ↔ a card whose head, role, title or name has "official"; a generic noun
+    ("the company", "the newspaper") ↔ any card of a fitting kind. "the ministry" needs the word."""
     noun = m.head
-    if noun in card.heads or noun in card.role.lower().split() or noun in card.title.lower().split():
+    words = set(card.role.lower().split()) | set(card.title.lower().split()) | set(card.name.lower().split())
+    if noun in card.heads or noun in words:
         return True
-    return card.kind in _ROLE_KINDS.get(noun, set())
+    return noun in _GENERIC_ROLE_NOUNS and card.kind in _ROLE_KINDS.get(noun, set())
 
 
 class SourceResolver:

@@ -41,8 +41,11 @@ def _matches(token: Token, conds: list[tuple[str, set, bool]]) -> bool:
 
 class PosFromTags:
     def __init__(self, patterns: list[dict]) -> None:
-        self.by_tag: dict[str, tuple[int, str]] = {}
+        self.by_tag: dict[str, tuple[int, str]] = {}       # plain "TAG → POS" rules
         self.by_lower: dict[str, list[tuple[int, int, list, str]]] = {}
+        self.tag_rules: dict[str, list[tuple[int, int, list, str]]] = {}   # TAG plus other conditions
+        self.space_rules: list[tuple[int, int, list, str]] = []
+        self.dep_rules: dict[str, list[tuple[int, int, list, str]]] = {}
         self.generic: list[tuple[int, int, list, str]] = []
         order = 0
         for entry in patterns:
@@ -67,16 +70,31 @@ class PosFromTags:
                     words = [own["LOWER"]] if isinstance(own["LOWER"], str) else own["LOWER"]["IN"]
                     for word in words:
                         self.by_lower.setdefault(word, []).append(rule)
+                elif isinstance(own.get("TAG"), str) or (isinstance(own.get("TAG"), dict)
+                                                         and set(own["TAG"]) == {"IN"}):
+                    tags = [own["TAG"]] if isinstance(own["TAG"], str) else own["TAG"]["IN"]
+                    for tag in tags:
+                        self.tag_rules.setdefault(tag, []).append(rule)
+                elif own.get("IS_SPACE") is True:
+                    self.space_rules.append(rule)
+                elif isinstance(own.get("DEP"), str) or (isinstance(own.get("DEP"), dict)
+                                                         and set(own["DEP"]) == {"IN"}):
+                    deps = [own["DEP"]] if isinstance(own["DEP"], str) else own["DEP"]["IN"]
+                    for dep in deps:
+                        self.dep_rules.setdefault(dep, []).append(rule)
                 else:
                     self.generic.append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
-        by_tag, by_lower, generic = self.by_tag, self.by_lower, self.generic
+        by_tag, by_lower, tag_rules, generic = self.by_tag, self.by_lower, self.tag_rules, self.generic
         n = len(doc)
         for token in doc:
             best = by_tag.get(token.tag_, (-1, ""))
-            rules = by_lower.get(token.lower_)
-            for order, target, compiled, pos in (rules + generic if rules else generic):
+            rules = by_lower.get(token.lower_, []) + tag_rules.get(token.tag_, []) + \
+                self.dep_rules.get(token.dep_, []) + generic
+            if token.is_space:
+                rules += self.space_rules
+            for order, target, compiled, pos in rules:
                 if order < best[0]:
                     continue
                 start = token.i - target

@@ -129,6 +129,15 @@ def quote_then_cue(doc, span: tuple[int, int], cands: list[Candidate]) -> None: 
     if any(not t.is_punct for t in doc[first.sent.start:first.i]):
         return  # a quotation inside a sentence is a scare quote or part of a longer clause
     j = max(inside) + 1
+    if j + 1 < len(doc) and doc[j].text in ("-", "—", "–", "--") and doc[j + 1].pos_ == "PROPN":
+        # credit line: "“…” — Matthew Ingram" (a name, with no verb, after a dash)
+        name = [doc[k] for k in range(j + 1, len(doc)) if not doc[k].is_punct or doc[k].text in ".-"]
+        name = [t for t in name if t.i < next((k for k in range(j + 1, len(doc)) if doc[k].text == ","), len(doc))]
+        if name and len(name) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in name):
+            head = max(name, key=lambda t: t.i if t.pos_ == "PROPN" else -1)
+            cands.append(Candidate([doc[j]], set(inside), head, name, "indirect", "quote-dash-credit", "speech", 0.7,
+                                   "credit"))
+        return
     while j < len(doc) and doc[j].is_punct and doc[j].text not in ("“", "‘"):
         j += 1
     used = {t.i for c in cands for t in c.cue}

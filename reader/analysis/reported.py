@@ -1,20 +1,18 @@
-"""Attributions found in the dependency parse of one paragraph.
+"""Attributions found in the dependency parse of one paragraph: the verb rules and the
+assembly of all rules' candidates into claims.
 
-Patterns (each a general construction, not a phrase list):
+Verb patterns here (each a general construction, not a phrase list):
 * SOURCE CUE (that) CONTENT — cue verb with a clausal complement; the source is its subject,
   the subject it shares as a conjunct, its governor's subject for a participle ("…, adding
   that …"), the antecedent of a relative pronoun, or the noun an `acl` modifies;
   inverted ("…, said Mike Mayo") is the same tree.
 * parenthetical cue ("Beyond that, he said, the bank …"): the cue hangs off the content.
-* describe/characterize X as Y; vow/promise to X; "is confident that".
-* "according to X", "as X put it", "in X's words".
-* nominal cues: "X's claim that …", "the observation by X that …", "X made the claim that …".
-* hedges without a source: "reportedly", "is believed to", "it is understood that",
-  "according to reports".
-* "citing X" adds X as a further source of its governor's claim (nested).
-* headline colon: "Black Democrats to Clinton: Send money".
-Clauses of other attributions joined by "while"/"and" are cut out of a claim's content
-(coordination); an attribution inside another's content becomes its child (nesting).
+* describe/characterize X as Y; call X “…”; deny X; vow/promise/urge … to X; call for X.
+* multi-word cues keep their medium: "said in a statement", "wrote in a post".
+Other phrases (according to, nominal cues, hedges, citing, headline colons) are in
+phrasal.py; repairs for misparses in repairs.py. Clauses of other attributions joined by
+"while"/"and" are cut out of a claim's content (coordination); an attribution inside
+another's content becomes its child (nesting).
 """
 
 from __future__ import annotations
@@ -141,6 +139,13 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
     elif "pobj" in frames and len(cue_toks) > 1 and any(c.dep_ == "pobj" for c in cue_toks[1].children):
         obj = next(c for c in cue_toks[1].children if c.dep_ == "pobj")   # "called for a ceasefire"
         content, rule = {t.i for t in obj.subtree}, "cue-particle-object"
+    elif "oprd_quote" in frames and not (tok.tag_ == "VBN" and tok.dep_ == "acl") and any(c.dep_ in ("oprd", "dobj") and c.i > tok.i and any(
+            t.is_quote for t in tok.doc[c.left_edge.i - 1:c.right_edge.i + 1]) for c in tok.children):
+        obj = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]   # "calling it “fake news”"
+        content, rule = {t.i for o in obj for t in o.subtree}, "call-it-quote"
+    elif "dobj" in frames and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        obj = next(c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"))
+        content, rule = {t.i for t in obj.subtree}, "cue-object"     # "denied the allegations"
     elif "obj_as" in frames:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)

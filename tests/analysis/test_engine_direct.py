@@ -116,3 +116,17 @@ def test_confidence_is_higher_for_quoted_than_for_repaired_attributions(analyze)
     quoted = analyze("“The pier is safe,” the general said.").analysis.claims[0]
     repaired = analyze("The pier is safe, the general said on Monday.").analysis.claims[0]
     assert 0 < repaired.confidence < quoted.confidence <= 1
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"So far, it\'s the Internet: 1, Scientology: 0. But it\'s a long game." - Matthew Ingram', "Matthew Ingram"),
+    ("“We will not be moved.” — Commissioner Jessica Rosenworcel, FCC", "Jessica Rosenworcel"),
+])
+def test_quote_with_a_dash_credit_line(analyze, text, speaker):
+    r = analyze(text)
+    assert r.analysis.claims[0].kind == "direct" and r.source_of(r.analysis.claims[0]).name == speaker
+
+
+def test_a_dash_before_a_clause_is_not_a_credit(analyze):
+    r = analyze("“Enough,” the crowd chanted — and then the police arrived.")
+    assert all(c.rule != "quote-dash-credit" for c in r.analysis.claims)

@@ -206,3 +206,21 @@ def test_multi_word_cues_keep_their_medium(analyze, text, cue):
 def test_complement_gets_back_a_subject_parsed_as_object(analyze, text, content):
     r = analyze(text)
     assert r.spans(r.analysis.claims[0].content) == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ministry denied the allegations on Monday.", "the allegations"),
+    ("The Kremlin denied the report, calling it “fake news.”", "it | “fake news.”"),
+    ("Speaker Mike Johnson has called the bill “dead on arrival.”", "the bill “dead on arrival.”"),
+])
+def test_denials_and_quoted_labels(analyze, text, content):
+    r = analyze(text)
+    assert any(r.spans(c.content) == content for c in r.analysis.claims), r.describe()
+
+
+def test_calling_someone_something_without_quotes_is_not_a_claim(analyze):
+    assert analyze("They called him a hero.").analysis.claims == []
+
+
+def test_a_title_given_by_called_is_not_a_claim(analyze):
+    assert analyze("The museum showed a screen print called “Cowboys and Indians” last year.").analysis.claims == []

@@ -141,3 +141,17 @@ def test_quote_over_several_paragraphs_attributed_in_its_first(analyze):
             "“And we will start tomorrow.”")
     r = analyze(text)
     assert len(r.analysis.claims) == 1 and len(r.analysis.claims[0].content) == 3
+
+
+def test_antecedent_in_a_paragraph_without_any_cue(analyze):
+    text = "Judge Anna Berg entered the court at nine.\nShe said the hearing would be public."
+    assert card(analyze(text), "hearing would be public").name == "Anna Berg"
+
+
+def test_entity_recogniser_runs_only_where_attributions_can_be(nlp):
+    from reader.analysis.reported import may_attribute
+
+    with nlp.select_pipes(disable=["ner"]):
+        assert not may_attribute(nlp("The bridge reopened on Monday after repairs."))
+        assert may_attribute(nlp("Officials said the bridge reopened."))
+        assert may_attribute(nlp("“Finally,” one driver sighed."))
