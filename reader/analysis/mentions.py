@@ -226,6 +226,15 @@ def _kind(ent, name_toks, tokens, mention: Mention) -> str:  # noqa: ANN001
             return "person"
         return "organization"
     head = ent.lower_
+    # Every content word capitalised ("Save the Children", "Friends of the Earth"): a name the
+    # tagger read as common nouns, so a named body — unless it names a people ("the
+    # Democrats", NORP) or is a title ("the Prime Minister").
+    content = [t for t in tokens if t.is_alpha and not t.is_stop]
+    if (len(content) >= 2 and all(t.is_title or t.is_upper for t in content)
+            and not any(t.ent_type_ == "NORP" for t in content) and head not in lex.titles
+            and not any(t.lower_ in lex.titles for t in content)):
+        return "media" if head in lex.media_words else "government" if head in lex.government_words \
+            else "organization"
     if head in lex.document_nouns:
         return "document"
     if head in ("source", "sources", "insider", "insiders"):
