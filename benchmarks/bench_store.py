@@ -118,7 +118,8 @@ def main() -> None:
         words = vocab[0]
         queries = {"a surname": "mordechai", "a title word": "spokesman", "a 3-letter prefix": "mor",
                    "two rare words": f"{words[500]} {words[900]}", "a mid-frequency word": words[150],
-                   "the most common word (worst case)": "the"}
+                   "the most common word, a stop word": "the",
+                   "a common content word (worst ranked case)": "said"}
         for label, query in queries.items():
             times = [timed(lambda q=query: lib.search(q)) for _ in range(5)]
             print(f"search {label} {query!r}: {statistics.median(times):.1f} ms median, "

@@ -61,7 +61,18 @@ def test_prefixes_diacritics_and_stems_match(filled):
 @pytest.mark.parametrize("query", ['"', "AND", "OR NOT", "a*b", "(", "col:umn", "NEAR(x y)", "'", "-x", "^"])
 def test_fts_syntax_in_the_query_is_just_text(filled, query):
     filled.search(query)  # no sqlite3.OperationalError: fts5 syntax error
-    assert fts_query('he said "no" AND *') == '"he"* "said"* "no"* "AND"*'
+    assert fts_query('she said "no" NOT NEAR *') == '"said"* "no"* "NOT"* "NEAR"*'
+
+
+def test_stop_words_are_dropped_unless_nothing_else_is_left(filled, library):
+    assert fts_query("the crossing of the border") == '"crossing"* "border"*'
+    assert fts_query("The") == '"The"*'
+    assert filled.search("the crossing") == filled.search("crossing")
+    # a stop-word-only query still finds notes, newest first, without ranking the library
+    library.save_note("a0", "s9", "Omar Zayed", "person", "the first note")
+    library.save_note("a1", "s9", "Omar Zayed", "person", "the second note")
+    hits = [h for h in library.search("the") if h.in_note]
+    assert [h.article_id for h in hits[:2]] == ["a1", "a0"]
 
 
 def test_empty_and_blank_queries_find_nothing(filled):
