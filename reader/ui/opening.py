@@ -18,12 +18,36 @@ from reader.ui import library_dialogs
 log = logging.getLogger("reader.ui")
 
 
+# Plain text this size is read in well under a frame; anything larger goes to the worker.
+READ_HERE_BYTES = 256 * 1024
+
+
+def _slow_to_read(target: str) -> bool:
+    from reader.documents.loader import HTML_SUFFIXES
+
+    path = Path(target).expanduser()
+    try:
+        # missing files, folders and empty files stay on this thread: their message is instant
+        return path.is_file() and (path.suffix.lower() in HTML_SUFFIXES or path.stat().st_size > READ_HERE_BYTES)
+    except OSError:
+        return False
+
+
 class ArticleOpening:
     def open_path(self, path: str | Path) -> bool:
-        """Open a local file now, or a URL in the background. False (and a message) on failure."""
+        """Open a small local file now; a URL, a saved page or a large file in the background.
+
+        False (and a message) when it fails at once; background failures arrive as a message too."""
         target = str(path).strip()
         if target.lower().startswith(("http://", "https://")):
             self.open_url(target)
+            return True
+        if _slow_to_read(target):
+            # a saved page (trafilatura's parse, its import the first time) or a big file
+            # would hold the GUI thread for longer than a frame: the worker reads it
+            self._load_request = self.worker.load(str(Path(target).expanduser()))
+            self._request = 0
+            self.statusBar().showMessage(f"Opening {Path(target).name} …")
             return True
         try:
             # paths and file:// URLs are read here: a local file is quicker than a round trip
