@@ -67,3 +67,20 @@ def test_a_saved_page_is_read_off_the_gui_thread_and_shows_only_its_text(make_wi
     text = window.view.toPlainText()
     assert text == window.article.text and len(text) > 200
     assert "<" not in text and "cookie" not in text.lower() and "donate" not in text.lower()
+
+
+def test_markup_in_an_article_is_shown_as_text_never_loaded_or_run(make_window, tmp_path, qtbot):
+    path = tmp_path / "markup.txt"
+    markup = '<img src="http://127.0.0.1:9/tracker.png"> <script>alert(1)</script> <b>bold</b>'
+    path.write_text(f"Headline\nThe mayor said the plan was final. {markup}\n", encoding="utf-8")
+    window = make_window(engine_factory=stub_engine())
+    assert window.open_path(path)
+    assert markup in window.view.toPlainText()  # literally, as text
+    block = window.view.document().begin()
+    while block.isValid():  # no image, no bold: nothing was interpreted as HTML
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            assert not fmt.isImageFormat() and fmt.fontWeight() <= 400 or block.blockNumber() == 0
+            it += 1
+        block = block.next()
