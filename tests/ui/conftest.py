@@ -35,3 +35,21 @@ def open_and_wait(qtbot):
         return window.analysis
 
     return run
+
+
+@pytest.fixture
+def two_article_library(data_dir):
+    """A real library with two articles, each with the cards Yoav Mordechai and Reuters."""
+    from reader.store import Library
+
+    text = "Yoav Mordechai said the crossing would reopen. Reuters reported it."
+    cards = {"id": "", "claims": [], "boilerplate": [], "sources": [
+        {"id": "s1", "name": "Yoav Mordechai", "kind": "person", "title": "IDF Maj.-Gen.",
+         "role": "coordinator of government activities", "claim_ids": []},
+        {"id": "s2", "name": "Reuters", "kind": "media", "role": "news agency", "claim_ids": []}]}
+    lib = Library.open(data_dir)
+    for article_id, title in (("a1", "Crossing to reopen"), ("a2", "Talks stall")):
+        lib.remember_article(article_id, title, f"https://example.org/{article_id}", text + title)
+        lib.save_analysis(article_id, "e", cards)
+    yield lib
+    lib.close()

@@ -6,28 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.store import Library
 from reader.ui.source_book import SourceBookDialog
 
-TEXT = "Yoav Mordechai said the crossing would reopen. Reuters reported it."
-
-
-def cards() -> dict:
-    return {"id": "", "claims": [], "boilerplate": [], "sources": [
-        {"id": "s1", "name": "Yoav Mordechai", "kind": "person", "title": "IDF Maj.-Gen.",
-         "role": "coordinator of government activities", "claim_ids": []},
-        {"id": "s2", "name": "Reuters", "kind": "media", "role": "news agency", "claim_ids": []}]}
-
-
 @pytest.fixture
-def library(data_dir):
-    lib = Library.open(data_dir)
-    for article_id, title in (("a1", "Crossing to reopen"), ("a2", "Talks stall")):
-        lib.remember_article(article_id, title, f"https://example.org/{article_id}", TEXT + title)
-        lib.save_analysis(article_id, "e", cards())
+def library(two_article_library):
+    lib = two_article_library
     lib.save_note("a1", "s1", "Yoav Mordechai", "person", "Line one\n<b>not bold</b> & more")
-    yield lib
-    lib.close()
+    return lib
 
 
 @pytest.fixture
