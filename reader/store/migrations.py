@@ -114,18 +114,24 @@ def stored_version(conn: sqlite3.Connection) -> int:
     return version
 
 
+def timestamped_sibling(path: Path, label: str) -> Path:
+    """A free name next to `path`: `<name>.<label>-<time>` (with `-2`, `-3` … if taken)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+    return target
+
+
 def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Write `<name>.bak-v<version>-<time>` next to `path`, readable by its owner only.
 
     SQLite's online backup rather than a file copy: it includes whatever still sits in
     the -wal file, so the copy is a complete, consistent database.
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-v{version}-{stamp}-{n}")
+    target = timestamped_sibling(path, f"bak-v{version}")
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     dest = sqlite3.connect(target)
     try:

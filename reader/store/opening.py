@@ -19,12 +19,11 @@ import sqlite3
 import struct
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from reader.store.migrations import SCHEMA_VERSION, stored_version, upgrade
+from reader.store.migrations import SCHEMA_VERSION, stored_version, timestamped_sibling, upgrade
 
 log = logging.getLogger("reader.store")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -73,18 +72,8 @@ def header_damage(path: Path) -> str | None:
     return None
 
 
-def _timestamped(path: Path, label: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
-    return target
-
-
 def _move_aside(path: Path) -> Path:
-    target = _timestamped(path, "damaged")
+    target = timestamped_sibling(path, "damaged")
     os.rename(path, target)
     # A stale -wal next to a new, empty file would be replayed into it: move them too.
     for suffix in ("-wal", "-shm"):
