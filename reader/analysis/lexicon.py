@@ -8,6 +8,7 @@ form → lemma itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -142,23 +143,9 @@ class Lexicon:
         return self.verb_lemma.get(low, low)
 
 
-def _lines(path: Path, section: str | None = None) -> list[str]:
-    out, current = [], ""
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            continue
-        if section is None or current == section:
-            out.append(line.lower())
-    return out
-
-
-def _sections(path: Path) -> dict[str, set[str]]:
-    """Words of a list file, by `[section]` ("" before the first header)."""
-    out: dict[str, set[str]] = {"": set()}
+def _entries(path: Path) -> Iterator[tuple[str, str]]:
+    """(section, line) for every non-blank, non-comment line of a list file; the section is
+    the latest `[header]` ("" before the first one, and "" as a header's own line)."""
     current = ""
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
@@ -166,8 +153,19 @@ def _sections(path: Path) -> dict[str, set[str]]:
             continue
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
-            out.setdefault(current, set())
+            yield current, ""
             continue
+        yield current, line
+
+
+def _lines(path: Path, section: str | None = None) -> list[str]:
+    return [line.lower() for current, line in _entries(path) if line and (section is None or current == section)]
+
+
+def _sections(path: Path) -> dict[str, set[str]]:
+    """Words of a list file, by `[section]` ("" before the first header)."""
+    out: dict[str, set[str]] = {"": set()}
+    for current, line in _entries(path):
         out.setdefault(current, set()).update(w.lower() for w in line.split())
     return out
 
