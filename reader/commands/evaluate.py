@@ -21,25 +21,32 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pred", metavar="PRED.jsonl",
                    help="score these saved analyses (one contract object per line, by id) instead of running the engine")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    p.add_argument("--outermost", action="store_true",
+                   help="compare only outermost claims: predictions without a parent, gold outside nested_in")
+    p.add_argument("--by-class", action="store_true", help="add found / precision / sourced per gold cue_class")
+    p.add_argument("--by-construction", action="store_true",
+                   help="add found / sourced per gold construction tag (where the gold has tags)")
     p.add_argument("--show", type=int, default=0, metavar="N",
                    help="list up to N misses, false positives and wrongly sourced claims")
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.analysis.scoring import score_corpus
+    from reader.evaluation.report import format_report
+    from reader.evaluation.scoring import score_corpus
 
     if args.show < 0:
         raise CommandError("--show takes a count of 0 or more")
     golds = _load_gold([Path(g) for g in args.gold])
     predictions = _load_predictions(Path(args.pred), golds) if args.pred else _run_engine(golds)
-    report = score_corpus((g, predictions[g["id"]]) for g in golds)
+    report = score_corpus(((g, predictions[g["id"]]) for g in golds), outermost=args.outermost)
     for key in ("misses", "false_positives", "wrong_source"):
         report[key] = report.get(key, [])[: args.show]
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(format_report(report, [str(g) for g in args.gold]))
+        print(format_report(report, [str(g) for g in args.gold], by_class=args.by_class,
+                            by_construction=args.by_construction))
     return 0
 
 
@@ -122,63 +129,3 @@ def _run_engine(golds: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         raise CommandError(str(exc)) from exc
     print(("\r" if live else "") + f"analysed {len(golds)} article(s)", file=sys.stderr)
     return out
-
-
-# ---------------------------------------------------------------- the readable report
-
-def _pct(value: float | None) -> str:
-    return "    —" if value is None else f"{100 * value:5.1f}"
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_report(r: dict[str, Any], names: list[str]) -> str:
-    lines = [
-        f"{', '.join(names)}: {r['articles']} article(s), {r['attributions']['gold']} gold attributions scored "
-        f"(plus {r['optional']} optional; {r['non_claim_skipped']} non_claim skipped), "
-        f"{r['attributions']['pred']} predicted claims scored ({r['ignored_predictions']} in boilerplate ignored)",
-        "(micro-averaged; P, R, F1 in %; soft counts are significant characters)",
-        "",
-        f"{'role':<8} {'mode':<8} {'P':>5} {'R':>5} {'F1':>5}   {'tp':>4} {'pred':>5} {'gold':>5}",
-    ]
-    for role, modes in r["roles"].items():
-        for mode in ("exact", "begin", "overlap", "soft"):
-            c = modes[mode]
-            counts = (f"{c['common']:>4} {c['pred_chars']:>5} {c['gold_chars']:>5}" if mode == "soft"
-                      else f"{c['tp']:>4} {c['pred']:>5} {c['gold']:>5}")
-            lines.append(f"{role:<8} {mode:<8} {_pct(c['precision'])} {_pct(c['recall'])} {_pct(c['f1'])}   {counts}")
-    a = r["attributions"]
-    lines += [
-        "",
-        "attribution level",
-        f"  found              {a['found']:>4}/{a['gold']:<4} {_pct(a['found_rate'])}%",
-        f"  precision          {a['found']:>4}/{a['pred']:<4} {_pct(a['precision'])}%",
-        f"  correctly sourced  {a['correctly_sourced']:>4}/{a['sourced_gold']:<4} {_pct(a['correctly_sourced_rate'])}%",
-    ]
-    if a["nested_gold"]:
-        lines.append(f"  nested found       {a['nested_found']:>4}/{a['nested_gold']:<4} "
-                     f"(parent linked {a['nested_linked']})")
-    if "cards" in r:
-        c = r["cards"]
-        lines += ["", f"source cards ({c['gold']} gold; optional cards not counted)",
-                  f"  found              {c['found']:>4}/{c['gold']:<4} {_pct(c['found_rate'])}%"]
-        for key in ("kind", "title", "role", "merged"):
-            label = "mentions merged" if key == "merged" else key
-            lines.append(f"  {label:<18} {c[key]:>4}/{c['found']:<4} {_pct(c[key + '_rate'])}%  (of found)")
-    for key, title in (("by_cue", "recall by gold cue word (top 15)"), ("by_kind", "recall by gold kind")):
-        if r[key]:
-            lines += ["", title, f"  {'':<22} {'gold':>4} {'found':>5} {'R':>5}  cue ok"]
-            lines += [f"  {_clip(row['value'], 22):<22} {row['gold']:>4} {row['found']:>5} {_pct(row['recall'])}  {row['cue_ok']:>4}"
-                      for row in r[key]]
-    for key, title in (("misses", "missed gold"), ("false_positives", "false positives"),
-                       ("wrong_source", "found, wrong source")):
-        if r[key]:
-            lines += ["", f"{title} (first {len(r[key])})"]
-            for row in r[key]:
-                extra = f" → predicted {row['predicted_source']!r}" if "predicted_source" in row else ""
-                rule = f" [{row['rule']}]" if row.get("rule") else ""
-                lines.append(f"  {row['doc']}: {row['source'] or '—'} | {row['cue'] or '—'} | "
-                             f"{_clip(row['content'], 90)}{extra}{rule}")
-    return "\n".join(lines)

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
+from reader.evaluation.breakdown import rates, tally
+
 Sig = frozenset[int]
 ROLES = ("source", "cue", "content")
 MODES = ("exact", "begin", "overlap")
@@ -137,8 +139,12 @@ def _as_dict(prediction: Any) -> dict[str, Any]:
     return prediction.to_dict() if hasattr(prediction, "to_dict") else prediction
 
 
-def score_article(gold: dict[str, Any], prediction: Any) -> dict[str, Any]:
-    """Raw counts for one article (summed by `score_corpus`); `prediction` is contract JSON."""
+def score_article(gold: dict[str, Any], prediction: Any, outermost: bool = False) -> dict[str, Any]:
+    """Raw counts for one article (summed by `score_corpus`); `prediction` is contract JSON.
+
+    `outermost` compares only outermost claims: predictions with a `parent` and gold with
+    `nested_in` are left out (as corpora of the PARC tradition annotate only the outermost).
+    """
     pred_doc = _as_dict(prediction)
     text, doc_id = gold["text"], gold.get("id", "")
     ignored_at = {i for s, e in gold.get("boilerplate_spans", []) + gold.get("discard_spans", [])
@@ -150,13 +156,16 @@ def score_article(gold: dict[str, Any], prediction: Any) -> dict[str, Any]:
     # Gold attributions, keeping their index in the file (`nested_in` refers to it).
     golds = []
     for index, a in enumerate(gold.get("attributions", [])):
-        if a.get("non_claim"):
+        if a.get("non_claim") or (outermost and a.get("nested_in") is not None):
             continue
         golds.append({"index": index, "a": a, "optional": bool(a.get("optional")),
                       **{r: significant(text, a.get(r, [])) for r in ROLES}})
-    skipped = len(gold.get("attributions", [])) - len(golds)
+    skipped = sum(bool(a.get("non_claim")) for a in gold.get("attributions", []))
+    nested_left_out = len(gold.get("attributions", [])) - skipped - len(golds)
     preds, ignored = [], 0
     for c in pred_doc.get("claims", []):
+        if outermost and c.get("parent") is not None:
+            continue
         sigs = {"source": significant(text, c.get("source_mention", [])),
                 "cue": significant(text, c.get("cue", [])),
                 "content": significant(text, c.get("content", []))}
@@ -232,10 +241,11 @@ def score_article(gold: dict[str, Any], prediction: Any) -> dict[str, Any]:
         for pi, p in enumerate(preds) if pi not in paired_preds]
 
     result = {
-        "articles": 1, "non_claim_skipped": skipped, "optional": sum(g["optional"] for g in golds),
+        "articles": 1, "non_claim_skipped": skipped, "nested_left_out": nested_left_out, "optional": sum(g["optional"] for g in golds),
         "ignored_predictions": ignored, "roles": roles, "attributions": att,
         "by_cue": by_cue, "by_kind": by_kind, "misses": misses,
         "false_positives": false_positives, "wrong_source": wrong_source,
+        **tally(golds, preds, pred_of),
         "per_article": [{"id": doc_id, "gold": att["gold"], "pred": att["pred"], "found": att["found"]}],
     }
     if gold.get("sources"):
@@ -305,11 +315,11 @@ def _f1(p: float | None, r: float | None) -> float | None:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_corpus(items: Iterable[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
+def score_corpus(items: Iterable[tuple[dict[str, Any], Any]], outermost: bool = False) -> dict[str, Any]:
     """Micro-averaged report over (gold record, prediction) pairs; JSON-serialisable."""
     total: dict[str, Any] = {}
     for gold, prediction in items:
-        _add(total, score_article(gold, prediction))
+        _add(total, score_article(gold, prediction, outermost))
     if not total:
         raise ValueError("nothing to score: no gold articles")
     for role in ROLES:
@@ -329,6 +339,8 @@ def score_corpus(items: Iterable[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
         rows = [{"value": k, **v, "recall": _rate(v["found"], v["gold"])} for k, v in total[key].items()]
         rows.sort(key=lambda row: (-row["gold"], row["value"]))
         total[key] = rows[:TOP_CUES] if key == "by_cue" else rows
+    for key in ("by_class", "by_construction"):
+        total[key] = rates(total[key])
     if "cards" in total:
         c = total["cards"]
         c["found_rate"] = _rate(c["found"], c["gold"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.scoring import ROLES, score_article, score_corpus, significant, text_match
+from reader.evaluation.scoring import ROLES, score_article, score_corpus, significant, text_match
 from reader.cli import main
 
 TEXT = ('The mayor said, "The bridge will reopen on Monday." '

@@ -1,0 +1,1 @@
+"""Scoring attribution extraction against annotated news (`reader eval`); no Qt, no spaCy."""
