@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reader.analysis.lexicon import lexicon
 from reader.analysis.mentions import trim
 
+COMPLEMENTIZERS = ("that", "whether", "if")
 SKIP_SUBJECTS = {"this", "that", "these", "those", "what", "there", "you", "which", "who", "it's"}
 
 
@@ -76,11 +77,9 @@ def source_tokens(head, stop):  # noqa: ANN001, ANN202
 
 
 def content_of(root, cue_tok=None) -> set[int]:  # noqa: ANN001
+    """The clause under `root`, its complementizer ("that", "whether", "if") included, as
+    annotators mark content; without the cue's own clause when the cue hangs inside it."""
     toks = {t.i for t in root.subtree}
     if cue_tok is not None:
         toks -= {t.i for t in cue_tok.subtree}
-    # "that" complementiser is not content
-    for c in root.children:
-        if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") and c.i == min(toks, default=c.i):
-            toks.discard(c.i)
     return toks

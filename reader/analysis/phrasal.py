@@ -137,7 +137,6 @@ def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
     if src is None or src.pos_ == "PRON" and src.lower_ not in ("he", "she", "they", "his", "her", "their"):
         return
     content = {t.i for t in clause.subtree}
-    content -= {m.i for m in clause.children if m.lower_ == "that" and m.i == clause.left_edge.i}
     cands.append(Candidate([tok], content, src, trim([t for t in src.subtree if t.dep_ != "case"]), "indirect",
                        "nominal-cue", cue.cls, 0.7, "nominal"))
 

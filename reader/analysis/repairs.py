@@ -77,8 +77,8 @@ def that_after_adjuncts(tok) -> set[int]:  # noqa: ANN001
         return set()  # "… the claim that …" belongs to the noun (nominal cue)
     if verb.pos_ not in ("VERB", "AUX"):
         # "observed that the date … coincided": the parser took the clause subject for an object
-        return {t.i for t in verb.subtree if t.i > i} if verb.head == tok else set()
-    return {t.i for t in verb.subtree if t.i > i}
+        return {t.i for t in verb.subtree if t.i >= i} if verb.head == tok else set()
+    return {t.i for t in verb.subtree if t.i >= i}   # "that" is content
 
 
 def trailing(tok, subj):  # noqa: ANN001, ANN202

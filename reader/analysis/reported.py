@@ -17,7 +17,7 @@ another's content becomes its child (nesting).
 
 from __future__ import annotations
 
-from reader.analysis.candidates import SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
+from reader.analysis.candidates import COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import describe, doc_text
 from reader.analysis.phrasal import (
@@ -268,9 +268,8 @@ def _to_claim(c: Candidate, cands: list[Candidate], offset: int, paragraph: int,
     keep = c.content - {t.i for t in c.source_toks} - {t.i for t in c.cue}
     keep -= _trailing_adjunct(doc, keep)
     first = min(keep, default=None)
-    if first is not None and doc[first].lower_ in ("that", "whether") and doc[first].dep_ in ("mark", "advmod"):
-        keep.discard(first)
-        first = min(keep, default=None)
+    if first is not None and doc[first].lower_ in COMPLEMENTIZERS and doc[first].dep_ in ("mark", "advmod"):
+        first = min(keep - {first}, default=None)   # the complementizer stays in the content
     content = _runs(doc, keep, offset)
     cue = _runs(doc, {t.i for t in c.cue}, offset) or [(offset + c.cue[0].idx, offset + c.cue[0].idx + len(c.cue[0]))]
     if not content:
