@@ -9,6 +9,7 @@ from reader.analysis.lexicon import lexicon
 from reader.analysis.mentions import trim
 
 COMPLEMENTIZERS = ("that", "whether", "if")
+POSSESSIVE_PRONOUNS = ("his", "her", "their", "its", "our", "my")
 SKIP_SUBJECTS = {"this", "that", "these", "those", "what", "there", "you", "which", "who", "it's"}
 
 

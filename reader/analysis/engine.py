@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.analysis.boilerplate import boilerplate_paragraphs, boilerplate_spans
+from reader.analysis.confidence import CEILING, FLOOR, NO_SOURCE_PENALTY
 from reader.analysis.coref import SourceBook
 from reader.analysis.paragraphs import paragraph_spans
 from reader.analysis.pipeline import load_nlp
@@ -167,11 +168,11 @@ class _Builder:
             parent = claim_id.get(c.parent) if c.parent is not None and c.parent != k else None
             confidence = c.confidence
             if source_id is None and not hedged:
-                confidence -= 0.2
+                confidence -= NO_SOURCE_PENALTY
             claims.append(Claim(id=claim_id[k], kind=c.kind, cue=cue, content=content,
                                 source_mention=mention if source_id is not None or not hedged else [],
                                 source_id=source_id, parent=parent,
-                                confidence=round(max(0.05, min(0.99, confidence)), 3), rule=c.rule,
+                                confidence=round(max(FLOOR, min(CEILING, confidence)), 3), rule=c.rule,
                                 cue_class=c.cue_class))
         kept = {c.id for c in claims}
         for claim in claims:

@@ -73,9 +73,27 @@ def _inflect_noun(lemma: str) -> set[str]:
 @dataclass(frozen=True)
 class Cue:
     lemma: str          # "say", "call_for"
-    cls: str            # speech | belief | intention | evidence | hedge
+    cls: str            # speech | belief | intention | evidence | decree | perception | hedge
     pos: str            # verb | noun | adj | adv | passive | prep | phrase
     frames: frozenset[str]
+    # frames whose attribution has another class than the entry's: "ask … to" is an intention
+    frame_classes: tuple[tuple[str, str], ...] = ()
+
+    def class_in(self, frame: str) -> str:
+        return dict(self.frame_classes).get(frame, self.cls)
+
+
+def parse_cue(lemma: str, cls: str, pos: str, frames: str) -> Cue:
+    """One line of cues.tsv; a frame written `xcomp:intention` gives that frame its own class."""
+    names, classes = [], []
+    for item in (f.strip() for f in frames.split(",")):
+        if not item:
+            continue
+        name, _, frame_cls = item.partition(":")
+        names.append(name)
+        if frame_cls:
+            classes.append((name, frame_cls))
+    return Cue(lemma, cls, pos, frozenset(names), tuple(classes))
 
 
 class Lexicon:
@@ -115,7 +133,7 @@ class Lexicon:
             if not line.strip() or line.startswith("#"):
                 continue
             lemma, cls, pos, frames = (line.split("\t") + [""] * 4)[:4]
-            cue = Cue(lemma, cls, pos, frozenset(f for f in frames.split(",") if f))
+            cue = parse_cue(lemma, cls, pos, frames)
             if pos == "verb":
                 head, _, particle = lemma.partition("_")
                 for form in _inflect_verb(head):

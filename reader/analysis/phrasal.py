@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
-from reader.analysis.candidates import SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
+from reader.analysis.candidates import POSSESSIVE_PRONOUNS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
+from reader.analysis.confidence import (
+    ACCORDING_TO_CONFIDENCE, ADJECTIVE_CONFIDENCE, AS_PUT_IT_CONFIDENCE, CITING_CONFIDENCE, GENERIC_REPORTS_CONFIDENCE,
+    HEADLINE_COLON_CONFIDENCE, HEDGE_ADVERB_CONFIDENCE, IN_WORDS_CONFIDENCE, NOMINAL_CONFIDENCE, PASSIVE_CONFIDENCE)
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import trim
 
@@ -23,14 +26,14 @@ def hedge_passive(tok, subj, comps, cands) -> None:  # noqa: ANN001
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 cands.append(Candidate([tok], content, pobj, trim(list(pobj.subtree)), "indirect",
-                                   "passive-by-agent", "speech", 0.75, tok.dep_))
+                                   "passive-by-agent", "speech", PASSIVE_CONFIDENCE, tok.dep_))
                 return
-        cands.append(Candidate([subj, *cue], content, None, [], "hedged", "it-is-passive-hedge", "hedge", 0.75))
+        cands.append(Candidate([subj, *cue], content, None, [], "hedged", "it-is-passive-hedge", "hedge", PASSIVE_CONFIDENCE))
         return
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if subj is not None and xcomp is not None and agent is None and tok.lower_ in lexicon().hedge_passives:
         content = {t.i for t in subj.subtree} | {t.i for t in xcomp.subtree}
-        cands.append(Candidate(cue, content, None, [], "hedged", "passive-hedge", "hedge", 0.75))
+        cands.append(Candidate(cue, content, None, [], "hedged", "passive-hedge", "hedge", PASSIVE_CONFIDENCE))
 
 
 def hedge_adverb(tok, cands) -> None:  # noqa: ANN001
@@ -39,7 +42,7 @@ def hedge_adverb(tok, cands) -> None:  # noqa: ANN001
         return  # "he reportedly said that …" is a sourced claim
     content = {t.i for t in verb.subtree} - {tok.i}
     content -= {t.i for t in verb.subtree if t.dep_ in ("cc",) and t.head == verb}
-    cands.append(Candidate([tok], content, None, [], "hedged", "hedge-adverb", "hedge", 0.7))
+    cands.append(Candidate([tok], content, None, [], "hedged", "hedge-adverb", "hedge", HEDGE_ADVERB_CONFIDENCE))
 
 
 def clause_anchor(tok):  # noqa: ANN001, ANN202
@@ -69,10 +72,10 @@ def according(tok, to, cands) -> None:  # noqa: ANN001
         content = {t.i for t in tok.subtree} - src_ids - {tok.i, to.i}
     dets = {c.lower_ for c in pobj.children if c.dep_ in ("det", "poss")}
     if pobj.lower_ in GENERIC_REPORTS and not dets and pobj.pos_ != "PROPN":
-        cands.append(Candidate([tok, to], content, None, [], "hedged", "according-to-reports", "hedge", 0.7))
+        cands.append(Candidate([tok, to], content, None, [], "hedged", "according-to-reports", "hedge", GENERIC_REPORTS_CONFIDENCE))
         return
     cands.append(Candidate([tok, to], content, pobj, trim(sorted(src, key=lambda t: t.i)), "according_to", "according-to",
-                       "speech", 0.9, "prep"))
+                       "speech", ACCORDING_TO_CONFIDENCE, "prep"))
 
 
 def as_put_it(tok, cands) -> None:  # noqa: ANN001
@@ -82,7 +85,7 @@ def as_put_it(tok, cands) -> None:  # noqa: ANN001
     content = content_of(tok.head, tok)
     mark = next(c for c in tok.children if c.dep_ == "mark")
     cue = [mark, tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"]
-    cands.append(Candidate(cue, content, subj, trim(list(subj.subtree)), "indirect", "as-x-put-it", "speech", 0.8,
+    cands.append(Candidate(cue, content, subj, trim(list(subj.subtree)), "indirect", "as-x-put-it", "speech", AS_PUT_IT_CONFIDENCE,
                        tok.dep_))
 
 
@@ -97,19 +100,42 @@ def in_words(tok, cands) -> None:  # noqa: ANN001
         return
     content = {t.i for t in anchor.subtree} - {t.i for t in prep.subtree}
     cue = [prep, tok]
-    cands.append(Candidate(cue, content, src, trim(list(src.subtree)), "indirect", "in-x-words", "speech", 0.8,
+    cands.append(Candidate(cue, content, src, trim(list(src.subtree)), "indirect", "in-x-words", "speech", IN_WORDS_CONFIDENCE,
                        "prep"))
 
 
+# Prepositions whose object is what an adjectival cue is about: "confident of a deal",
+# "worried about costs", "opposed to the bill" (not "angry with the mayor": a person).
+_ADJECTIVE_TOPIC_PREPS = {"of", "about", "over", "to", "that"}
+
+
 def adjective(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    """"She was confident that …", "willing to talk", "worried about the cost": the frame
+    (ccomp / xcomp / pobj in the lexicon) says where the content is."""
+    content, rule, cue_toks = set(), "subject-adjective-complement", [tok]
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-    if comp is None:
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ADJECTIVE_TOPIC_PREPS
+                 and c.i == tok.i + 1 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if comp is not None and "ccomp" in cue.frames:
+        content = content_of(comp)
+    elif xcomp is not None and "xcomp" in cue.frames:
+        content, rule = {t.i for t in xcomp.subtree}, "subject-adjective-infinitive"
+    elif prep is not None and "pobj" in cue.frames:
+        obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        content, rule, cue_toks = {t.i for t in obj.subtree}, "subject-adjective-object", [tok, prep]
+    if not content:
         return
-    subj, _ = subject(tok.head if tok.dep_ == "acomp" else tok)
+    head = tok.head if tok.dep_ == "acomp" else tok
+    subj, _ = subject(head)
     if subj is None or subj.lower_ in SKIP_SUBJECTS:
         return
-    cands.append(Candidate([tok], content_of(comp), subj, source_tokens(subj, tok), "indirect",
-                       "subject-adjective-complement", cue.cls, 0.7, tok.dep_))
+    # the copula and what stands with it belong to the cue: "was not confident"
+    group = [c for c in head.children if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < tok.i] + \
+        ([head] if head is not tok and head.i < tok.i else [])
+    group += [c for c in tok.children if c.dep_ == "advmod" and c.i < tok.i]
+    cands.append(Candidate(sorted(group + cue_toks, key=lambda t: t.i), content, subj, source_tokens(subj, tok),
+                           "indirect", rule, cue.cls, ADJECTIVE_CONFIDENCE, tok.dep_))
 
 
 def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
@@ -121,9 +147,14 @@ def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
         clause = next((c for c in tok.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                        and any(m.dep_ in ("nsubj", "nsubjpass") and m.lower_ != "that" for m in c.children)), None)
+    if clause is None and "acl_to" in cue.frames:   # "the mayor's plan to close the pool"
+        clause = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and c.pos_ == "VERB"
+                       and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)
     if clause is None:
         return
-    src = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    # a possessor is the source: "the union's warning", "her admission that …"
+    src = next((c for c in tok.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
+                                                                c.lower_ in POSSESSIVE_PRONOUNS)), None)
     if src is None:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
@@ -134,11 +165,11 @@ def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
         src, _ = subject(tok.head)
     if src is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
         src, _ = subject(tok.head.head)   # "came to the conclusion that …"
-    if src is None or src.pos_ == "PRON" and src.lower_ not in ("he", "she", "they", "his", "her", "their"):
+    if src is None or src.pos_ == "PRON" and src.lower_ not in ("he", "she", "they") + POSSESSIVE_PRONOUNS:
         return
     content = {t.i for t in clause.subtree}
     cands.append(Candidate([tok], content, src, trim([t for t in src.subtree if t.dep_ != "case"]), "indirect",
-                       "nominal-cue", cue.cls, 0.7, "nominal"))
+                       "nominal-cue", cue.cls, NOMINAL_CONFIDENCE, "nominal"))
 
 
 def citing(tok, cands) -> None:  # noqa: ANN001
@@ -150,7 +181,7 @@ def citing(tok, cands) -> None:  # noqa: ANN001
         content = set(cands[governor].content)
     else:
         content = content_of(tok.head, tok)
-    cands.append(Candidate([tok], content, src, trim(list(src.subtree)), "indirect", "citing", "speech", 0.75,
+    cands.append(Candidate([tok], content, src, trim(list(src.subtree)), "indirect", "citing", "speech", CITING_CONFIDENCE,
                        "cite", parent=governor))
 
 
@@ -184,5 +215,5 @@ def headline_colon(doc, cands) -> None:  # noqa: ANN001
                 and head.lower_ not in lex.document_nouns):
             continue
         content = {t.i for t in sent if t.i > colon.i}
-        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", "speech", 0.5))
+        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", "speech", HEADLINE_COLON_CONFIDENCE))
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from reader.analysis.confidence import FLOATING_QUOTE_CONFIDENCE, QUOTE_BONUS, QUOTE_BONUS_CEILING
 from reader.analysis.quotes import Quote, inner_text
 from reader.analysis.records import RawClaim, merge_spans, overlaps, subtract
 
@@ -93,7 +94,7 @@ class QuoteAttributor:
                 outside = subtract(claim.content, parts)
                 rest = "".join(self.text[s:e] for s, e in outside)
                 claim.kind = "mixed" if re.search(r"\w", rest) else "direct"
-                claim.confidence = min(0.95, claim.confidence + 0.05)  # quotation marks confirm the cue
+                claim.confidence = min(QUOTE_BONUS_CEILING, claim.confidence + QUOTE_BONUS)
                 claim.rule = claim.rule if claim.rule.startswith("quote") else "quote-" + claim.rule
         added: list[RawClaim] = []
         ordered = sorted(range(len(claims)), key=lambda k: claims[k].start)
@@ -130,7 +131,7 @@ class QuoteAttributor:
             if speaker is None:
                 continue
             floating = RawClaim(kind="direct", cue=[(q.start, q.start + 1)], content=list(q.parts), source=None,
-                                rule="floating-quote", cue_class="speech", confidence=0.6, paragraph=paragraph,
+                                rule="floating-quote", cue_class="speech", confidence=FLOATING_QUOTE_CONFIDENCE, paragraph=paragraph,
                                 inherit_from=speaker, quote_ids=[qid])
             self.owner[qid] = base + len(claims) + len(added)
             added.append(floating)

@@ -6,6 +6,7 @@ phrase with no subject arc, a quotation right after or right before its cue."""
 from __future__ import annotations
 
 from reader.analysis.candidates import SKIP_SUBJECTS, Candidate, source_tokens, subject
+from reader.analysis.confidence import DASH_CREDIT_CONFIDENCE, QUOTE_THEN_CUE_CONFIDENCE
 from reader.analysis.lexicon import lexicon
 
 _SUBORDINATORS = {"when", "if", "after", "before", "because", "as", "while", "although", "though", "since",
@@ -135,7 +136,7 @@ def quote_then_cue(doc, span: tuple[int, int], cands: list[Candidate]) -> None: 
         name = [t for t in name if t.i < next((k for k in range(j + 1, len(doc)) if doc[k].text == ","), len(doc))]
         if name and len(name) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in name):
             head = max(name, key=lambda t: t.i if t.pos_ == "PROPN" else -1)
-            cands.append(Candidate([doc[j]], set(inside), head, name, "indirect", "quote-dash-credit", "speech", 0.7,
+            cands.append(Candidate([doc[j]], set(inside), head, name, "indirect", "quote-dash-credit", "speech", DASH_CREDIT_CONFIDENCE,
                                    "credit"))
         return
     while j < len(doc) and doc[j].is_punct and doc[j].text not in ("“", "‘"):
@@ -157,5 +158,5 @@ def quote_then_cue(doc, span: tuple[int, int], cands: list[Candidate]) -> None: 
         if any(c.dep_ == "ccomp" and c.i not in inside for c in tok.children):
             return  # the cue has a content of its own
         cands.append(Candidate([tok], set(inside), subj, source_tokens(subj, tok), "indirect", "quote-then-cue",
-                           "speech", 0.8, tok.dep_))
+                           "speech", QUOTE_THEN_CUE_CONFIDENCE, tok.dep_))
         return

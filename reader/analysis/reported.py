@@ -18,6 +18,8 @@ another's content becomes its child (nesting).
 from __future__ import annotations
 
 from reader.analysis.candidates import COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
+from reader.analysis.confidence import NEGATED_PENALTY, OTHER_CLASS_CONFIDENCE, REPAIR_PENALTY, VERB_CONFIDENCE
+from reader.analysis.frames import frame_content
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import describe, doc_text
 from reader.analysis.phrasal import (
@@ -111,7 +113,6 @@ _REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote",
 
 def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -> None:  # noqa: ANN001
     lex = lexicon()
-    frames = cue.frames if cue else frozenset()
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     if cue is not None and cue.cls != "speech":
         comps = [c for c in comps if not wh_clause(c)]
@@ -123,35 +124,10 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
     if cue is None:
         return
     content: set[int] = set()
-    rule = "subject-cue-complement"
-    if comps and "ccomp" in frames:
-        for c in comps:
-            content |= content_of(c)
-            # "show a record 45,756 migrants … drove claims up": the parser took the clause's
-            # subject for the cue's object; a subjectless complement gets it back.
-            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
-                obj = next((o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i), None)
-                if obj is not None:
-                    content |= {t.i for t in obj.subtree}
-    elif "xcomp" in frames and any(c.dep_ == "xcomp" for c in tok.children):
-        x = next(c for c in tok.children if c.dep_ == "xcomp")
-        content, rule = {t.i for t in x.subtree}, "subject-cue-infinitive"
-    elif "pobj" in frames and len(cue_toks) > 1 and any(c.dep_ == "pobj" for c in cue_toks[1].children):
-        obj = next(c for c in cue_toks[1].children if c.dep_ == "pobj")   # "called for a ceasefire"
-        content, rule = {t.i for t in obj.subtree}, "cue-particle-object"
-    elif "oprd_quote" in frames and not (tok.tag_ == "VBN" and tok.dep_ == "acl") and any(c.dep_ in ("oprd", "dobj") and c.i > tok.i and any(
-            t.is_quote for t in tok.doc[c.left_edge.i - 1:c.right_edge.i + 1]) for c in tok.children):
-        obj = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]   # "calling it “fake news”"
-        content, rule = {t.i for o in obj for t in o.subtree}, "call-it-quote"
-    elif "dobj" in frames and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
-        obj = next(c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"))
-        content, rule = {t.i for t in obj.subtree}, "cue-object"     # "denied the allegations"
-    elif "obj_as" in frames:
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        if obj is None or as_ is None:
-            return
-        content, rule = {t.i for t in obj.subtree} | {t.i for t in as_.subtree}, "describe-as"
+    cls = cue.cls
+    framed = frame_content(tok, cue, comps, cue_toks)
+    if framed is not None:
+        content, rule, cls = framed
     elif tok.dep_ == "parataxis" and cue.cls == "speech":
         content, rule = content_of(tok.head, tok), "parenthetical-cue"
         subj, is_pass = subject(tok)
@@ -177,14 +153,13 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not content:
         return
-    cls = cue.cls
     if cls == "speech" and subj.lower_ in lexicon().document_nouns:
         cls = "evidence"   # "the data suggest …", "the report says …": a document's finding
-    conf = {"speech": 0.85, "belief": 0.75, "evidence": 0.75, "intention": 0.7}.get(cls, 0.7)
+    conf = VERB_CONFIDENCE.get(cls, OTHER_CLASS_CONFIDENCE)
     if any(c.dep_ == "neg" for c in tok.children):
-        conf -= 0.15   # "did not say that …": an attribution, but a weaker one
+        conf -= NEGATED_PENALTY
     if rule in _REPAIR_RULES:
-        conf -= 0.1    # the parse did not link cue and content; a surface pattern did
+        conf -= REPAIR_PENALTY
     # "said in a statement", "wrote in a post on X": the medium belongs to the cue when it
     # sits between the verb and its content (annotators mark such multi-word cues).
     first_content = min(content)
@@ -194,9 +169,25 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
             if any(t.lower_ in _MEDIUM_NOUNS for t in medium):
                 cue_toks = cue_toks + medium
     attach = tok.dep_
-    cands.append(Candidate(cue_toks + [c for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i
-                                   and c.i > (subj.i if subj.i < tok.i else -1)],
-                       content, subj, source_tokens(subj, tok), "indirect", rule, cls, conf, attach))
+    cands.append(Candidate(verb_group(tok, subj) + cue_toks, content, subj, source_tokens(subj, tok), "indirect",
+                           rule, cls, conf, attach))
+
+
+_GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
+
+
+def verb_group(tok, subj) -> list:  # noqa: ANN001
+    """Auxiliaries, modals, negation and adverbs right before the cue verb ("has repeatedly
+    called for", "could not say"): annotators keep them in the cue. Only the unbroken run
+    that ends at the verb, and never reaching back into the subject."""
+    doc, group = tok.doc, []
+    own = {c.i for c in tok.children if c.dep_ in _GROUP_DEPS}
+    floor = subj.i if subj is not None and subj.i < tok.i else -1
+    i = tok.i - 1
+    while i > floor and i in own and doc[i].lower_ not in COMPLEMENTIZERS and not doc[i].is_punct:
+        group.insert(0, doc[i])
+        i -= 1
+    return group
 
 
 # ---- coordination, nesting, conversion ---------------------------------------------------

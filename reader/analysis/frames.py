@@ -1,0 +1,137 @@
+"""The frames a verb cue takes: where its content is in the dependency parse.
+
+Each cue entry in data/cues.tsv lists its frames (CUES.md documents them); this module
+turns a frame into the token indices of the content. Frames are tried in a fixed order,
+from the most specific complement to the loosest, and the first that matches wins:
+
+* ccomp      — a clausal complement: "warned that the road would close", "expect rates to fall"
+* xcomp      — an infinitive or gerund: "plans to reopen", "denied taking the money",
+               "urged the board to wait" (the object is the addressee, not content)
+* pobj       — the object of the cue's particle or preposition: "called for a ban",
+               "worried about the cost", "approve of his handling"
+* obj_pred   — an object with its predicate: "called the plan reckless"
+* oprd_quote — an object with a quoted predicate: "calling it “fake news”"
+* obj_prep   — an object with its prepositional phrase: "accused the mayor of lying"
+* dobj       — a noun-phrase object: "the senator opposes the bill", "the poll shows a lead"
+* obj_as     — "described the deal as a disaster"
+
+A frame may name a class of its own (`xcomp:intention`): "asked whether" is speech, "asked
+to join" an intention. `frame_content` returns the content, the rule name and that class.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.candidates import content_of
+from reader.analysis.lexicon import Cue
+
+# Pronoun objects that stand for a thing said or proposed ("supports it"); personal ones
+# ("told him") are addressees.
+_THING_PRONOUNS = {"it", "this", "that", "these", "those", "both", "all"}
+_OBJECT_DEPS = ("dobj",)
+
+
+def _subtree(tok) -> set[int]:  # noqa: ANN001
+    return {t.i for t in tok.subtree}
+
+
+def _object(tok):  # noqa: ANN001, ANN202
+    """The cue's noun-phrase object, if it can be content (a thing, not a person addressed)."""
+    for c in tok.children:
+        if c.dep_ in _OBJECT_DEPS and c.i > tok.i:
+            if c.pos_ in ("NOUN", "PROPN", "NUM") or c.pos_ == "PRON" and c.lower_ in _THING_PRONOUNS:
+                return c
+            if c.pos_ == "VERB" and c.tag_ == "VBG":
+                return c
+    return None
+
+
+def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    if not comps:
+        return None
+    content: set[int] = set()
+    for c in comps:
+        content |= content_of(c)
+        # "show a record 45,756 migrants … drove claims up": the parser took the clause's
+        # subject for the cue's object; a subjectless complement gets it back.
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
+            obj = next((o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i), None)
+            if obj is not None:
+                content |= _subtree(obj)
+    return content, "subject-cue-complement"
+
+
+def _xcomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    x = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if x is None:
+        return None
+    return _subtree(x), "subject-cue-infinitive"
+
+
+def _pobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    if len(cue_toks) < 2:
+        return None
+    obj = next((c for c in cue_toks[-1].children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return None
+    return _subtree(obj), "cue-particle-object"
+
+
+def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return None   # "a group called the Friends": a name, not a judgement
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    pred = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
+    if obj is None or pred is None:
+        return None
+    return _subtree(obj) | _subtree(pred), "cue-object-predicate"
+
+
+def _oprd_quote(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("oprd", "dobj") and c.i > tok.i]
+    quoted = [c for c in objs if any(t.is_quote for t in tok.doc[c.left_edge.i - 1:c.right_edge.i + 1])]
+    if not quoted:
+        return None
+    return {t.i for o in objs for t in o.subtree}, "call-it-quote"
+
+
+def _obj_prep(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and obj is not None and c.i > obj.i
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if obj is None or prep is None:
+        return None
+    return _subtree(obj) | _subtree(prep), "cue-object-preposition"
+
+
+def _dobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    obj = _object(tok)
+    if obj is None:
+        return None
+    return _subtree(obj), "cue-object"
+
+
+def _obj_as(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if obj is None or as_ is None:
+        return None
+    return _subtree(obj) | _subtree(as_), "describe-as"
+
+
+# Most specific first; a frame missing from this table (quote, cite, acl_that, …) is read
+# by the rule that owns it.
+FRAME_ORDER = (("ccomp", _ccomp), ("xcomp", _xcomp), ("pobj", _pobj), ("obj_pred", _obj_pred),
+               ("oprd_quote", _oprd_quote), ("obj_prep", _obj_prep), ("dobj", _dobj), ("obj_as", _obj_as))
+
+
+def frame_content(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str, str] | None:  # noqa: ANN001
+    """(content token indices, rule, cue class) of the first of the cue's frames that matches."""
+    for name, reader in FRAME_ORDER:
+        if name not in cue.frames:
+            continue
+        found = reader(tok, cue, comps, cue_toks)
+        if found is not None and found[0]:
+            return found[0], found[1], cue.class_in(name)
+    return None
