@@ -61,6 +61,8 @@ def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] |
 
 
 def _xcomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return None   # "a visa required to travel": a participle describing a noun, no holder
     x = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if x is None:
         return None
@@ -81,8 +83,12 @@ def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
         return None   # "a group called the Friends": a name, not a judgement
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     pred = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
-    if obj is None or pred is None:
+    if pred is None:
         return None
+    if obj is None:   # "called the ruling absurd": the parser can hang the object under the predicate
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in pred.subtree):
+            return None
+        return _subtree(pred), "cue-object-predicate"
     return _subtree(obj) | _subtree(pred), "cue-object-predicate"
 
 

@@ -13,7 +13,7 @@ Span = tuple[int, int]
 
 CLAIM_KINDS = ("direct", "indirect", "mixed", "according_to", "hedged")
 SOURCE_KINDS = ("person", "media", "organization", "government", "unnamed_group", "anonymous", "document")
-CUE_CLASSES = ("speech", "belief", "intention", "evidence", "hedge")
+CUE_CLASSES = ("speech", "belief", "intention", "evidence", "decree", "perception", "hedge")
 
 
 @dataclass
@@ -167,6 +167,8 @@ def contract_problems(doc: dict[str, Any], text_length: int) -> list[str]:
             problems.append(f"claim {cid}: confidence must be in [0, 1]")
         if not c.get("rule"):
             problems.append(f"claim {cid}: no rule")
+        if c.get("cue_class", "speech") not in CUE_CLASSES:
+            problems.append(f"claim {cid}: unknown cue_class {c.get('cue_class')!r}")
     for s in sources:
         sid = s.get("id")
         if s.get("kind") not in SOURCE_KINDS:

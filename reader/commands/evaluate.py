@@ -26,6 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--by-class", action="store_true", help="add found / precision / sourced per gold cue_class")
     p.add_argument("--by-construction", action="store_true",
                    help="add found / sourced per gold construction tag (where the gold has tags)")
+    p.add_argument("--classes", metavar="CLASS,…",
+                   help="score only predictions of these cue classes (the gold's scope, e.g. "
+                        "speech,belief,evidence,hedge for GUM, which annotates no intentions)")
     p.add_argument("--show", type=int, default=0, metavar="N",
                    help="list up to N misses, false positives and wrongly sourced claims")
 
@@ -38,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--show takes a count of 0 or more")
     golds = _load_gold([Path(g) for g in args.gold])
     predictions = _load_predictions(Path(args.pred), golds) if args.pred else _run_engine(golds)
-    report = score_corpus(((g, predictions[g["id"]]) for g in golds), outermost=args.outermost)
+    classes = _classes(args.classes)
+    report = score_corpus(((g, predictions[g["id"]]) for g in golds), outermost=args.outermost, classes=classes)
     for key in ("misses", "false_positives", "wrong_source"):
         report[key] = report.get(key, [])[: args.show]
     if args.json:
@@ -48,6 +52,18 @@ def run(args: argparse.Namespace) -> int:
         print(format_report(report, [str(g) for g in args.gold], by_class=args.by_class,
                             by_construction=args.by_construction))
     return 0
+
+
+def _classes(value: str | None) -> frozenset[str] | None:
+    from reader.analysis.types import CUE_CLASSES
+
+    if not value:
+        return None
+    chosen = frozenset(c.strip() for c in value.split(",") if c.strip())
+    unknown = sorted(chosen - set(CUE_CLASSES))
+    if unknown:
+        raise CommandError(f"--classes: {', '.join(unknown)} is not a cue class (choose from {', '.join(CUE_CLASSES)})")
+    return chosen
 
 
 def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:

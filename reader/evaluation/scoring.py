@@ -139,7 +139,8 @@ def _as_dict(prediction: Any) -> dict[str, Any]:
     return prediction.to_dict() if hasattr(prediction, "to_dict") else prediction
 
 
-def score_article(gold: dict[str, Any], prediction: Any, outermost: bool = False) -> dict[str, Any]:
+def score_article(gold: dict[str, Any], prediction: Any, outermost: bool = False,
+                  classes: frozenset[str] | None = None) -> dict[str, Any]:
     """Raw counts for one article (summed by `score_corpus`); `prediction` is contract JSON.
 
     `outermost` compares only outermost claims: predictions with a `parent` and gold with
@@ -164,7 +165,7 @@ def score_article(gold: dict[str, Any], prediction: Any, outermost: bool = False
     nested_left_out = len(gold.get("attributions", [])) - skipped - len(golds)
     preds, ignored = [], 0
     for c in pred_doc.get("claims", []):
-        if outermost and c.get("parent") is not None:
+        if outermost and c.get("parent") is not None or classes and c.get("cue_class", "speech") not in classes:
             continue
         sigs = {"source": significant(text, c.get("source_mention", [])),
                 "cue": significant(text, c.get("cue", [])),
@@ -315,11 +316,12 @@ def _f1(p: float | None, r: float | None) -> float | None:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_corpus(items: Iterable[tuple[dict[str, Any], Any]], outermost: bool = False) -> dict[str, Any]:
+def score_corpus(items: Iterable[tuple[dict[str, Any], Any]], outermost: bool = False,
+                 classes: frozenset[str] | None = None) -> dict[str, Any]:
     """Micro-averaged report over (gold record, prediction) pairs; JSON-serialisable."""
     total: dict[str, Any] = {}
     for gold, prediction in items:
-        _add(total, score_article(gold, prediction, outermost))
+        _add(total, score_article(gold, prediction, outermost, classes))
     if not total:
         raise ValueError("nothing to score: no gold articles")
     for role in ROLES:
