@@ -83,8 +83,8 @@ def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
         return None   # "a group called the Friends": a name, not a judgement
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     pred = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
-    if pred is None:
-        return None
+    if pred is None or obj is not None and obj.pos_ == "PRON" and obj.lower_ not in _THING_PRONOUNS:
+        return None   # "called him a hero": a name for a person, not a judgement of a claim
     if obj is None:   # "called the ruling absurd": the parser can hang the object under the predicate
         if not any(t.pos_ in ("NOUN", "PROPN") for t in pred.subtree):
             return None

@@ -153,7 +153,9 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not content:
         return
-    if cls == "speech" and subj.lower_ in lexicon().document_nouns:
+    if rule == "cue-object" and cls == "evidence" and subj.lower_ not in lex.document_nouns:
+        return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
+    if cls == "speech" and subj.lower_ in lex.document_nouns:
         cls = "evidence"   # "the data suggest …", "the report says …": a document's finding
     conf = VERB_CONFIDENCE.get(cls, OTHER_CLASS_CONFIDENCE)
     if any(c.dep_ == "neg" for c in tok.children):
