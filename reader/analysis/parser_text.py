@@ -11,10 +11,10 @@ Why both steps (issue 17, items 8 and 9):
   space, then anywhere), which bounds the work per piece: total time stays linear in the text.
   No paragraph of the evaluation news comes near the limit (the longest is ~1,850 chars).
 * The tokenizer is quadratic in the length of a run of prefix / suffix characters without a
-  space (a run of "[", of straight double quotes, of emoji): 12,000 "[" take 13 s. Punctuation runs longer than
-  `MAX_PUNCTUATION_RUN` keep their first marks and the rest become spaces, and a word
-  longer than `MAX_WORD_CHARS` gets a space every `MAX_WORD_CHARS` characters. Only the
-  parser's copy changes; the article, the quotation scanner and the claims' spans keep the
+  space (a run of "[", of straight double quotes, of emoji): 12,000 "[" take 13 s.
+  Punctuation runs longer than `MAX_PUNCTUATION_RUN` keep their first marks and the rest
+  become spaces, and a word longer than `MAX_WORD_CHARS` gets a space every
+  `MAX_WORD_CHARS` characters. Only the parser's copy changes; the article, the quotation scanner and the claims' spans keep the
   real text.
 """
 
