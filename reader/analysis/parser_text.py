@@ -14,8 +14,8 @@ Why both steps (issue 17, items 8 and 9):
   space (a run of "[", of straight double quotes, of emoji): 12,000 "[" take 13 s.
   Punctuation runs longer than `MAX_PUNCTUATION_RUN` keep their first marks and the rest
   become spaces, and a word longer than `MAX_WORD_CHARS` gets a space every
-  `MAX_WORD_CHARS` characters. Only the parser's copy changes; the article, the quotation scanner and the claims' spans keep the
-  real text.
+  `MAX_WORD_CHARS` characters. Only the parser's copy changes; the article, the quotation
+  scanner and the claims' spans keep the real text.
 """
 
 from __future__ import annotations
