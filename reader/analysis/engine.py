@@ -19,6 +19,7 @@ from reader.analysis.boilerplate import boilerplate_paragraphs, boilerplate_span
 from reader.analysis.confidence import CEILING, FLOOR, NO_SOURCE_PENALTY
 from reader.analysis.coref import SourceBook
 from reader.analysis.paragraphs import paragraph_spans
+from reader.analysis.parser_text import parse_pieces, parser_text
 from reader.analysis.pipeline import load_nlp
 from reader.analysis.quoteclaims import QuoteAttributor
 from reader.analysis.quotes import find_quotes, outermost
@@ -72,11 +73,12 @@ class AttributionEngine:
             return
         batch_size = max(1, batch_size)
         todo = [k for k in range(total) if not builder.boilerplate[k]]
-        texts = ((text[paragraphs[k][0]:paragraphs[k][1]], k) for k in todo)
+        # a long paragraph is parsed in pieces of bounded size (parser_text.py says why)
+        texts = ((parser_text(text[s:e]), (k, (s, e))) for k in todo for s, e in parse_pieces(text, paragraphs[k]))
         done = 0
         next_report = batch_size
-        for doc, k in _parse(self.nlp, texts, batch_size):
-            builder.add_paragraph(doc, k)   # the Doc is not kept: memory stays flat
+        for doc, (k, piece) in _parse(self.nlp, texts, batch_size):
+            builder.add_paragraph(doc, k, piece)   # the Doc is not kept: memory stays flat
             done = k + 1
             if done >= next_report and done < total:
                 next_report = (done // batch_size + 1) * batch_size
@@ -127,8 +129,9 @@ class _Builder:
         self.antecedents: list[Mention] = []
         self.cards = SourceBook()
 
-    def add_paragraph(self, doc, k: int) -> None:  # noqa: ANN001
-        lo, hi = self.paragraphs[k]
+    def add_paragraph(self, doc, k: int, piece: Span) -> None:  # noqa: ANN001
+        """Rules over `doc`, the parse of `piece` (all or part of paragraph `k`)."""
+        lo, hi = piece
         starts = frozenset(s - lo for s in self.quotes.starts_in(lo, hi))
         spans = tuple((s - lo, e - lo) for s, e in self.quotes.parts_in(lo, hi))
         claims, antecedents = find_claims(doc, lo, k, lambda pos: self.quotes.in_quote(pos) is not None, starts,

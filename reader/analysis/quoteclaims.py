@@ -45,21 +45,27 @@ class QuoteAttributor:
             return self._parts[k][2]
         return None
 
-    def quotes_in(self, lo: int, hi: int) -> list[int]:
-        """Ids of the quotes with a part starting in [lo, hi)."""
+    def _first_part(self, lo: int) -> int:
+        """Index of the first part that reaches past `lo`: one that starts before a piece of a
+        long paragraph and runs into it counts for that piece too (parts never overlap)."""
         k = bisect_left(self._starts, lo)
-        ids: list[int] = []
+        return k - 1 if k > 0 and self._parts[k - 1][1] > lo else k
+
+    def quotes_in(self, lo: int, hi: int) -> list[int]:
+        """Ids of the quotes with a part in [lo, hi)."""
+        k = self._first_part(lo)
+        ids: dict[int, None] = {}   # ordered, and a look-up per part costs O(1)
         while k < len(self._parts) and self._parts[k][0] < hi:
-            if self._parts[k][2] not in ids:
-                ids.append(self._parts[k][2])
+            ids[self._parts[k][2]] = None
             k += 1
-        return ids
+        return list(ids)
 
     def parts_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        k = bisect_left(self._starts, lo)
+        """The quote parts in [lo, hi), cut to it."""
+        k = self._first_part(lo)
         out = []
         while k < len(self._parts) and self._parts[k][0] < hi:
-            out.append((self._parts[k][0], min(self._parts[k][1], hi)))
+            out.append((max(self._parts[k][0], lo), min(self._parts[k][1], hi)))
             k += 1
         return out
 

@@ -113,16 +113,18 @@ def _pair(marks: list[_Mark]) -> tuple[list[tuple[_Mark, _Mark]], _Mark | None]:
     """Pair one family's marks in order; returns the pairs and a mark left open at the end."""
     pairs: list[tuple[_Mark, _Mark]] = []
     pending: _Mark | None = None
+    # For each mark, whether a later mark could close a quote: one backward pass, so a
+    # paragraph of thousands of possessives ("voters’ … ") stays linear.
+    closes_later = [False] * len(marks)
+    for k in range(len(marks) - 2, -1, -1):
+        closes_later[k] = marks[k + 1].role != "open" or closes_later[k + 1]
     for k, mark in enumerate(marks):
         if pending is None:
             if mark.role in ("open", "either"):
                 pending = mark
             continue
-        if mark.role == "weak_close":
-            # A possessive unless no later closing mark could end the quote instead.
-            later = next((m for m in marks[k + 1:] if m.role != "open"), None)
-            if later is not None and later.role in ("close", "either", "weak_close"):
-                continue
+        if mark.role == "weak_close" and closes_later[k]:
+            continue   # a possessive: a later closing mark can end the quote instead
         if mark.role in ("close", "either", "weak_close"):
             pairs.append((pending, mark))
             pending = None

@@ -13,31 +13,43 @@ import html
 import re
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*))?$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$")
 _ORDERED = re.compile(r"^(\s*)(\d{1,9})[.)]\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _REF_DEF = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Possessive quantifiers (`*+`): adjacent optional runs of blanks never trade characters,
+# which would be quadratic on a long line of spaces.
+_TABLE_SEP = re.compile(r"^\s*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)++\|?\s*+$")
 _YAML_LINE = re.compile(r"^(?:[\w-]+:.*|[ \t].*|- .*|#.*|)$")
-_SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-
+# Blocks that are never text: (opening, closing) patterns, dropped by `_drop_blocks`.
+_HIDDEN_BLOCKS = (
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<script\b", re.IGNORECASE), re.compile(r"</script\s*>", re.IGNORECASE)),
+    (re.compile(r"<style\b", re.IGNORECASE), re.compile(r"</style\s*>", re.IGNORECASE)),
+)
+_SHIELD_OPEN, _SHIELD_CLOSE = "\uE000", "\uE001"   # private-use marks around a shielded index
 _ESCAPABLE = r"\\`*_{}\[\]()#+\-.!>|~<"
 _ESCAPE = re.compile(rf"\\([{_ESCAPABLE}])")
-# Character classes instead of ".+?" keep each rule linear on a long line full of unmatched
-# markers (a 20 MB paragraph of "*" would otherwise take hours).
-_CODE_SPAN = re.compile(r"(`+)([^`]+)\1")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# Every inline rule stays linear on a long line full of unmatched markers (24,000 "[" took
+# minutes when a label could run over other "["): from any start, a rule scans only up to
+# the next marker of its own kind, and runs of one marker are matched from their start only.
+_CODE_SPAN = re.compile(r"(?<!`)(`++)([^`]+)\1(?!`)")
+# A link label: text with at most one level of balanced brackets ("[a [b] c]").
+_LABEL = r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*"
+# A link destination: text with at most one level of balanced parentheses.
+_DESTINATION = r"\([^()]*(?:\([^()]*\)[^()]*)*\)"
+_IMAGE = re.compile(rf"!\[{_LABEL}\](?:{_DESTINATION}|\[{_LABEL}\])")
+_LINK = re.compile(rf"\[({_LABEL})\]{_DESTINATION}")
+_REF_LINK = re.compile(rf"\[({_LABEL})\]\[{_LABEL}\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _STRONG = re.compile(r"\*\*(?=[^\s*])([^*]+)(?<=\S)\*\*|__(?=[^\s_])([^_]+)(?<=\S)__")
 _EM_STAR = re.compile(r"\*(?=[^\s*])([^*]+)(?<=\S)\*")
 _EM_UNDER = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_]+)(?<=\S)_(?!\w)")
+_SHIELDED = re.compile(f"{_SHIELD_OPEN}(\\d+){_SHIELD_CLOSE}")
 _STRIKE = re.compile(r"~~(?=[^\s~])([^~]+)(?<=\S)~~")
 
 
@@ -49,7 +61,7 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
     source, title = _front_matter(source)
     # Comments and script / style blocks are never text; dropping them before the line
     # loop keeps a multi-line one from leaking lines into the article.
-    source = _SCRIPT_STYLE.sub("", _HTML_COMMENT.sub("", source))
+    source = _drop_blocks(source)
     out: list[str] = []
     para: list[str] = []  # lines of the paragraph (or list item) being collected
     fence: str | None = None
@@ -101,7 +113,7 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
         ordered = _ORDERED.match(line)
         if atx:
             flush()
-            heading = inline(atx.group(2) or "")
+            heading = inline(_without_closing_hashes(atx.group(2) or ""))
             if heading:
                 out.append(heading)
                 title = title or heading
@@ -140,8 +152,41 @@ def _front_matter(source: str) -> tuple[str, str | None]:
     return "\n".join(source.split("\n")[end + 1:]), title
 
 
+def _drop_blocks(source: str) -> str:
+    """Source without HTML comments and script / style blocks; an unclosed one is kept as text.
+
+    One forward scan per kind of block: each closing mark is searched for once, so a text
+    of many unclosed openers stays linear.
+    """
+    for opening, closing in _HIDDEN_BLOCKS:
+        kept: list[str] = []
+        pos = 0
+        while (start := opening.search(source, pos)) is not None:
+            end = closing.search(source, start.end())
+            if end is None:
+                break   # no later opener can close either
+            kept.append(source[pos:start.start()])
+            pos = end.end()
+        kept.append(source[pos:])
+        source = "".join(kept)
+    return source
+
+
+def _without_closing_hashes(heading: str) -> str:
+    """"Title ##" → "Title": the optional closing sequence of an ATX heading (string
+    operations, not a regex, which would backtrack over a long run of blanks)."""
+    heading = heading.rstrip()
+    bare = heading.rstrip("#")
+    if bare != heading and (not bare or bare[-1].isspace()):
+        return bare.rstrip()
+    return heading
+
+
+_LIST_NUMBER = re.compile(r"\d{1,9}\. ")
+
+
 def _in_list(out: list[str]) -> bool:
-    return bool(out) and (out[-1].startswith("• ") or bool(re.match(r"\d+\. ", out[-1])))
+    return bool(out) and (out[-1].startswith("• ") or bool(_LIST_NUMBER.match(out[-1])))
 
 
 def inline(text: str) -> str:
@@ -150,8 +195,10 @@ def inline(text: str) -> str:
 
     def shield(value: str) -> str:
         shielded.append(value)
-        return f"\uE000{len(shielded) - 1}\uE001"  # private-use marks, never in real text
+        return f"{_SHIELD_OPEN}{len(shielded) - 1}{_SHIELD_CLOSE}"
 
+    # The marks are private-use characters; one already in the text would be read as a shield.
+    text = text.replace(_SHIELD_OPEN, "\ufffd").replace(_SHIELD_CLOSE, "\ufffd")
     text = _ESCAPE.sub(lambda m: shield(m.group(1)), text)
     text = _CODE_SPAN.sub(lambda m: shield(m.group(2).strip()), text)
     text = _IMAGE.sub("", text)
@@ -165,5 +212,5 @@ def inline(text: str) -> str:
         text = _EM_UNDER.sub(r"\1", text)
         text = _STRIKE.sub(r"\1", text)
     text = html.unescape(text)
-    text = re.sub(r"\uE000(\d+)\uE001", lambda m: shielded[int(m.group(1))], text)
+    text = _SHIELDED.sub(lambda m: shielded[int(m.group(1))], text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()

@@ -33,21 +33,21 @@ def reflow(text: str) -> str:
     lines = [line.rstrip() for line in text.split("\n")]
     width = _wrap_width(lines)
     out: list[str] = []
-    current = ""
+    # The paragraph being built, as its lines: joined once when it ends, so a block of
+    # thousands of wrapped lines costs its length, not its length squared.
+    current: list[str] = []
     previous = ""
     for line in lines:
         if not line.strip():
-            current = _flush(out, current)
+            _flush(out, current)
             previous = ""
             continue
         joins = (
             width is not None and current and len(previous) >= 0.6 * width and not _LIST_ITEM.match(line)
         )
-        if joins:
-            current = _join(current, line.strip())
-        else:
-            current = _flush(out, current)
-            current = line.strip()
+        if not joins:
+            _flush(out, current)
+        current.append(line.strip())
         previous = line
     _flush(out, current)
     return "\n".join(out)
@@ -66,14 +66,18 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if near_width >= _WRAPPED_SHARE * len(continued) else None
 
 
-def _join(current: str, nxt: str) -> str:
-    # "well-" + "known" stays "well-known": a hyphen at a wrap point is usually real.
-    if re.search(r"\w-$", current) and nxt[:1].islower():
-        return current + nxt
-    return f"{current} {nxt}"
+def _flush(out: list[str], current: list[str]) -> None:
+    """End the paragraph: its wrapped lines joined into one line of `out`."""
+    if not current:
+        return
+    pieces = [current[0]]
+    for before, nxt in zip(current, current[1:]):
+        # "well-" + "known" stays "well-known": a hyphen at a wrap point is usually real.
+        hyphenated = len(before) >= 2 and before[-1] == "-" and _is_word_char(before[-2]) and nxt[:1].islower()
+        pieces.append(nxt if hyphenated else " " + nxt)
+    out.append("".join(pieces))
+    current.clear()
 
 
-def _flush(out: list[str], current: str) -> str:
-    if current:
-        out.append(current)
-    return ""
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
