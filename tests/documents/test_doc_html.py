@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.paragraphs import paragraph_spans
 from reader.documents import DocumentError, load_path
 from reader.documents.webpage import article_from_html
 
@@ -39,7 +38,6 @@ def test_news_page_keeps_every_article_paragraph_one_per_line(news):
     assert lines[-1] == ("The utility said repairs to the main trunk line would begin in September "
                          "and take about two years.")
     assert "“Some of us will not plant next spring,” said Tomas Reyes" in news.text
-    assert news.paragraphs == paragraph_spans(news.text)
 
 
 @pytest.mark.parametrize(
