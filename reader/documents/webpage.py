@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from reader.documents.article import Article, DocumentError
+from reader.documents.pagemeta import page_metadata
 from reader.documents.plaintext import normalise_newlines
 from reader.documents.pruning import extract_article
 
@@ -35,18 +36,18 @@ def article_from_html(html: str, origin: str, url: str | None = None,
                       extra_metadata: dict[str, Any] | None = None) -> Article:
     """Extract the article of a decoded page. Raises `DocumentError` if there is none."""
     import trafilatura
+    from trafilatura.metadata import extract_metadata
 
     try:
         tree = trafilatura.load_html(html)
         if tree is None:
             raise DocumentError("No article text found: the page is empty or not HTML")
-        doc = trafilatura.bare_extraction(
-            copy.deepcopy(tree), url=url, include_comments=False, include_tables=False, include_images=False,
-            include_links=False, with_metadata=True, only_with_metadata=False,
+        found = extract_metadata(
+            copy.deepcopy(tree), default_url=url,
             # Dates only from the page's metadata: the extensive search guessed "1998-01-01"
             # from a footer's "news since 1998"; no date beats a wrong one.
-            date_extraction_params={"original_date": True, "extensive_search": False},
-        )
+            date_config={"original_date": True, "extensive_search": False}, extensive=False)
+        meta = page_metadata(tree, fallback=found)
         body = extract_article(tree, _text_extractor(url))
     except DocumentError:
         raise
@@ -56,17 +57,16 @@ def article_from_html(html: str, origin: str, url: str | None = None,
     text = _clean(body)
     if not _has_article(text):
         raise DocumentError("No article text found on this page (it may be a section front or a menu)")
-    title = _clean_title(getattr(doc, "title", None)) or text.split("\n", 1)[0][:_MAX_TITLE]
-    # The window shows only `text`: keep the headline at its top, like the page did.
-    if not text.startswith(title):
-        text = f"{title}\n{text}"
-    metadata: dict[str, Any] = {"format": "html"}
-    for key, attr in (("author", "author"), ("date", "date"), ("site_name", "sitename"),
-                      ("description", "description"), ("language", "language"), ("url", "url")):
-        value = getattr(doc, attr, None)
-        if value and str(value).strip():
-            metadata[key] = " ".join(str(value).split())  # one line each, for the UI and JSON
-    metadata.update(extra_metadata or {})
+    title = meta.title or text.split("\n", 1)[0][:_MAX_TITLE]
+    # The window shows only `text`: keep the headline at its top, like the page did, and
+    # the byline under it (extractors drop it; the analysis marks it as boilerplate).
+    lines = text.split("\n")
+    if lines[0] != title:
+        lines.insert(0, title)
+    if meta.byline and meta.byline not in text and meta.byline != title:
+        lines.insert(1, meta.byline)
+    text = "\n".join(lines)
+    metadata: dict[str, Any] = {"format": "html", **meta.as_metadata(), **(extra_metadata or {})}
     return Article(title=title, text=text, origin=origin, metadata=metadata)
 
 
@@ -85,10 +85,6 @@ def _text_extractor(url: str | None):  # noqa: ANN202
 def _clean(text: str) -> str:
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in normalise_newlines(text).split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-def _clean_title(title: str | None) -> str:
-    return re.sub(r"\s+", " ", title or "").strip()[:_MAX_TITLE]
 
 
 def _has_article(text: str) -> bool:
