@@ -42,7 +42,7 @@ def _run_file(engine, args: argparse.Namespace) -> int:  # noqa: ANN001
     analysis = engine.analyze(article.text)
     doc = analysis.to_dict(article.id)
     if args.with_text:
-        doc.update(text=article.text, title=article.title, origin=article.origin)
+        doc.update(text=article.text, title=article.title, origin=article.origin, metadata=article.header())
     if args.json:
         json.dump(doc, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

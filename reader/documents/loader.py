@@ -1,4 +1,4 @@
-"""File → `Article`: plain text, Markdown, and saved web pages.
+"""File → `Article`: plain text, Markdown, saved web pages and PDFs (by their signature).
 
 Every way a file can be unusable ends in a `DocumentError` with one line for the user —
 missing, a folder, not a regular file, unreadable, empty, too large, binary, broken
@@ -24,6 +24,7 @@ MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+PDF_SIGNATURE = b"%PDF-"
 _MAX_TITLE = 200
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
@@ -38,9 +39,13 @@ def load_path(path: str | Path) -> Article:
     suffix = p.suffix.lower()
     origin = str(p.resolve())
     binary = binary_kind(data)
+    if data.startswith(PDF_SIGNATURE):
+        from reader.documents.pdf import article_from_pdf
+
+        return article_from_pdf(data, origin, name)
     if binary or looks_binary(data):
         raise DocumentError(f"{name} is not a text file (it is {binary or 'binary data'}); "
-                            "Sourcelight opens .txt, .md and .html")
+                            "Sourcelight opens .txt, .md, .html and .pdf")
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _HTML_START.match(data[:1024])):
         # a page saved without its suffix (downloads often are) is still a page
         from reader.documents.webpage import article_from_html

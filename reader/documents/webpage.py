@@ -13,27 +13,18 @@ boxes, share bars and related links, because those often sit *inside* the articl
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from typing import Any
 
 from reader.documents.article import Article, DocumentError
+from reader.documents.pagemeta import page_metadata
 from reader.documents.plaintext import normalise_newlines
+from reader.documents.pruning import extract_article
 
 log = logging.getLogger("reader.documents")
 
-# Words in class / id names (split on "-", "_" and camelCase) that mark a box to drop.
-_BOILERPLATE_WORDS = {
-    "ad", "ads", "adslot", "adunit", "advert", "adverts", "advertisement", "advertising", "sponsored",
-    "cookie", "cookies", "consent", "gdpr", "cmp",
-    "donate", "donation", "donations", "fundraising", "supportus", "paywall", "membership",
-    "newsletter", "newsletters", "signup", "subscribe", "subscription",
-    "related", "recommended", "recirculation", "outbrain", "taboola", "promo", "teaser",
-    "share", "sharing", "sharebar", "social",
-    "comment", "comments", "disqus",
-}
-_NEVER_PRUNE = {"html", "body", "main", "article"}
-_WORD_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 # A page "has an article" when it holds at least one real paragraph (a sentence, not a
 # menu entry) or several medium ones. Menus, tag clouds and link lists fail both.
 _MIN_PARAGRAPH_WORDS = 15
@@ -45,76 +36,55 @@ def article_from_html(html: str, origin: str, url: str | None = None,
                       extra_metadata: dict[str, Any] | None = None) -> Article:
     """Extract the article of a decoded page. Raises `DocumentError` if there is none."""
     import trafilatura
+    from trafilatura.metadata import extract_metadata
 
     try:
         tree = trafilatura.load_html(html)
         if tree is None:
             raise DocumentError("No article text found: the page is empty or not HTML")
-        _prune_boilerplate(tree)
-        doc = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_tables=False, include_images=False,
-            include_links=False, favor_precision=True, with_metadata=True,
+        found = extract_metadata(
+            copy.deepcopy(tree), default_url=url,
             # Dates only from the page's metadata: the extensive search guessed "1998-01-01"
             # from a footer's "news since 1998"; no date beats a wrong one.
-            date_extraction_params={"original_date": True, "extensive_search": False},
-        )
+            date_config={"original_date": True, "extensive_search": False}, extensive=False)
+        meta = page_metadata(tree, fallback=found)
+        body = extract_article(tree, _text_extractor(url))
     except DocumentError:
         raise
     except Exception as exc:  # a parser failure on a hostile page must not become a traceback
         log.debug("trafilatura failed on %s", origin, exc_info=True)
         raise DocumentError(f"Could not read this page ({type(exc).__name__})") from None
-    text = _clean(doc.text if doc is not None else "")
+    text = _clean(body)
     if not _has_article(text):
         raise DocumentError("No article text found on this page (it may be a section front or a menu)")
-    title = _clean_title(getattr(doc, "title", None)) or text.split("\n", 1)[0][:_MAX_TITLE]
-    # The window shows only `text`: keep the headline at its top, like the page did.
-    if not text.startswith(title):
-        text = f"{title}\n{text}"
-    metadata: dict[str, Any] = {"format": "html"}
-    for key, attr in (("author", "author"), ("date", "date"), ("site_name", "sitename"),
-                      ("description", "description"), ("language", "language"), ("url", "url")):
-        value = getattr(doc, attr, None)
-        if value and str(value).strip():
-            metadata[key] = " ".join(str(value).split())  # one line each, for the UI and JSON
-    metadata.update(extra_metadata or {})
+    title = meta.title or text.split("\n", 1)[0][:_MAX_TITLE]
+    # The window shows only `text`: keep the headline at its top, like the page did, and
+    # the byline under it (extractors drop it; the analysis marks it as boilerplate).
+    lines = text.split("\n")
+    if lines[0] != title:
+        lines.insert(0, title)
+    if meta.byline and meta.byline not in text and meta.byline != title:
+        lines.insert(1, meta.byline)
+    text = "\n".join(lines)
+    metadata: dict[str, Any] = {"format": "html", **meta.as_metadata(), **(extra_metadata or {})}
     return Article(title=title, text=text, origin=origin, metadata=metadata)
 
 
-def _prune_boilerplate(tree) -> None:  # noqa: ANN001 - an lxml element
-    body_len = len(" ".join(tree.itertext()))
-    doomed = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag.lower() in _NEVER_PRUNE:
-            continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not names.strip():
-            continue
-        words = {w.lower() for w in _WORD_SPLIT.split(names) if w}
-        if words & _BOILERPLATE_WORDS or {"support", "us"} <= words:
-            # A class like "story share-enabled" on the article's wrapper must not take the
-            # article with it: never drop an element that holds most of the page's text.
-            if len(" ".join(el.itertext())) <= 0.5 * body_len:
-                doomed.append(el)
-    for el in doomed:  # a box inside a removed box is already gone; removing it is harmless
-        parent = el.getparent()
-        if parent is None:
-            continue
-        prev, tail = el.getprevious(), el.tail
-        parent.remove(el)
-        if tail and tail.strip():  # text after the box belongs to the page, keep it
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
+def _text_extractor(url: str | None):  # noqa: ANN202
+    import trafilatura
+
+    def extract(tree, precise: bool) -> str:  # noqa: ANN001
+        doc = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=False, include_images=False,
+            include_links=False, favor_precision=precise, with_metadata=False)
+        return (doc.text if doc is not None else "") or ""
+
+    return extract
 
 
 def _clean(text: str) -> str:
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in normalise_newlines(text).split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-def _clean_title(title: str | None) -> str:
-    return re.sub(r"\s+", " ", title or "").strip()[:_MAX_TITLE]
 
 
 def _has_article(text: str) -> bool:

@@ -101,7 +101,7 @@ def _unreadable(p: Path) -> Path:
 CASES = {
     "png-renamed": (_png, "not a text file"),
     "png-renamed-html": (_png_as_html, "is not a text file (it is an image)"),
-    "pdf-renamed": (_pdf, "is not a text file (it is a PDF)"),
+    "pdf-damaged": (_pdf, "is damaged or not a PDF Sourcelight can read"),
     "empty": (_empty, "is empty"),
     "whitespace-only": (_blank, "holds no text"),
     "100mb": (_huge, "up to 20 MB"),
