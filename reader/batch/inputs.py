@@ -118,10 +118,11 @@ def parse_line(line: bytes, where: str) -> Document | Malformed:
         record = json.loads(decoded)
     except ValueError as exc:
         return Malformed(where, f"not JSON: {exc}")
-    return _document(record, where)
+    return document_from(record, where)
 
 
-def _document(record: Any, where: str) -> Document | Malformed:
+def document_from(record: Any, where: str) -> Document | Malformed:
+    """A parsed record as a `Document`, or why it is not one."""
     if not isinstance(record, dict):
         return Malformed(where, f"a JSON {type(record).__name__}, not an object")
     missing = [key for key in ("id", "text") if record.get(key) is None]
@@ -159,7 +160,7 @@ def _read_parquet(path: str) -> Iterator[Document | Malformed]:
     for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=["id", "text"]):
         for record in batch.to_pylist():
             row += 1
-            yield _document(record, f"{path}:{row}")
+            yield document_from(record, f"{path}:{row}")
 
 
 def parquet_module():  # noqa: ANN202
