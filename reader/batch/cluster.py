@@ -37,6 +37,9 @@ LOCAL_SCHEDULER = "local"
 PARTIAL_FOLDER = "_partial"
 CONNECT_TIMEOUT = "30s"
 SHARD_UNIT = "shard"
+# The scheduler's HTTP server always starts; on port 0 it never collides with another cluster
+# on this machine (the fixed default, 8787, warns and moves when taken).
+DASHBOARD_ANY_PORT = ":0"
 
 
 class EngineLoader(WorkerPlugin):
@@ -150,7 +153,7 @@ def _client(scheduler: str, jobs: int) -> Iterator[distributed.Client]:
     if scheduler == LOCAL_SCHEDULER:
         # one thread per worker process: the engine is CPU-bound Python, threads would share one core
         with distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+                                      dashboard_address=DASHBOARD_ANY_PORT) as cluster, distributed.Client(cluster) as client:
             yield client
         return
     try:
