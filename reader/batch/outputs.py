@@ -82,7 +82,8 @@ class ParquetSink:
         self._rows: list[dict] = []
         if keep and path.exists():
             for batch in self._pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH_ROWS):
-                self._writer.write_batch(batch.select(self._schema.names))
+                kept = pa.Table.from_batches([batch]).select(self._schema.names)
+                self._writer.write_table(kept.cast(self._schema))   # e.g. rewritten by pandas: int64
 
     def write(self, line: str) -> None:
         result = json.loads(line)
