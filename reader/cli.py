@@ -19,7 +19,8 @@ COMMANDS = {
 
 USAGE = """reader [FILE | URL] [--screenshot OUT.png] [--self-test] [--version]
        reader analyze FILE | URL [--json] [--with-text]
-       reader analyze --jsonl IN.jsonl --out OUT.jsonl
+       reader analyze --jsonl IN… [--out OUT] [--jobs N] [--resume] [--strict]
+       reader analyze --jsonl 'shards/*.jsonl.gz' --out out/ --scheduler local|tcp://HOST:8786
        reader eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--show N]
        reader export --format markdown|csv|json [--out FILE]"""
 

@@ -57,7 +57,7 @@ def test_analyze_jsonl(tmp_path, capsys):
 def test_analyze_jsonl_bad_line_is_one_line(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a"}\n')
-    code, out, err = run_cli(capsys, "analyze", "--jsonl", str(src))
+    code, out, err = run_cli(capsys, "analyze", "--jsonl", str(src), "--strict")  # without it: skipped
     assert code != 0 and err.count("\n") == 1 and "in.jsonl:1" in err
 
 

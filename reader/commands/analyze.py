@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from reader.batch import command as batch_command
 from reader.cli_errors import CommandError
 
 
@@ -14,8 +14,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="article to analyse: a .txt, .md or .html file, or an http(s) URL")
     p.add_argument("--json", action="store_true", help="print the analysis contract as JSON")
     p.add_argument("--with-text", action="store_true", help="include the analysed text, title and origin")
-    p.add_argument("--jsonl", metavar="IN.jsonl", help='analyse every {"id", "text"} line of a JSON Lines file')
-    p.add_argument("--out", metavar="OUT.jsonl", help="where --jsonl writes its results (default: stdout)")
+    batch_command.add_arguments(p)   # --jsonl, --out, --jobs, --resume, --strict, --scheduler
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,10 +23,9 @@ def run(args: argparse.Namespace) -> int:
     if bool(args.file) == bool(args.jsonl):
         raise CommandError("give either FILE or --jsonl IN.jsonl")
     try:
-        engine = AttributionEngine()
         if args.jsonl:
-            return _run_jsonl(engine, Path(args.jsonl), args.out)
-        return _run_file(engine, args)
+            return batch_command.run(args)
+        return _run_file(AttributionEngine(), args)
     except ModelLoadError as exc:
         raise CommandError(str(exc)) from exc
 
@@ -58,27 +56,3 @@ def _print_summary(text: str, analysis) -> None:  # noqa: ANN001
         content = " … ".join(text[s:e] for s, e in claim.content)
         print(f"{claim.id:>4} {claim.kind:<12} {who}: {content[:100]}")
     print(f"{len(analysis.claims)} claims, {len(analysis.sources)} sources")
-
-
-def _run_jsonl(engine, src: Path, out: str | None) -> int:  # noqa: ANN001
-    if not src.is_file():
-        raise CommandError(f"No such file: {src}")
-    sink = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
-    count = 0
-    try:
-        with src.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    doc_id, text = str(record["id"]), record["text"]
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise CommandError(f"{src}:{number}: not an {{\"id\", \"text\"}} object ({exc})") from exc
-                sink.write(json.dumps(engine.analyze(text).to_dict(doc_id), ensure_ascii=False) + "\n")
-                count += 1
-    finally:
-        if out:
-            sink.close()
-    print(f"analysed {count} documents", file=sys.stderr)
-    return 0

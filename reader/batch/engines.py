@@ -1,0 +1,57 @@
+"""One document → one result object, the same in every process and on every engine.
+
+Each process (the main one, a pool worker, a Dask worker) keeps one `AttributionEngine` for
+its whole life: the model is loaded once per process, on first use or by `warm_up()`.
+A document the engine cannot analyse becomes `{"id", "error"}`: a batch never stops for one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.analysis import AttributionEngine
+
+_engine: AttributionEngine | None = None
+
+
+def engine() -> AttributionEngine:
+    """This process's engine, loaded on first use."""
+    global _engine
+    if _engine is None:
+        _engine = AttributionEngine()
+        _engine.nlp  # noqa: B018 — load the model now, not inside the first document
+    return _engine
+
+
+def warm_up() -> None:
+    """Load the model (a pool initializer, a Dask worker plugin): the first document is not slower."""
+    engine()
+
+
+def analyze_document(doc_id: str, text: str) -> dict[str, Any]:
+    """The analysis contract for one document, or `{"id", "error"}` when the engine fails on it."""
+    try:
+        return engine().analyze(text).to_dict(doc_id)
+    except Exception as exc:  # noqa: BLE001 — any engine failure is this document's, not the batch's
+        return failure(doc_id, exc)
+
+
+def failure(doc_id: str, exc: BaseException) -> dict[str, Any]:
+    first_line = (str(exc).strip().splitlines() or [""])[0]
+    return {"id": doc_id, "error": f"{type(exc).__name__}: {first_line}".rstrip(": ")}
+
+
+def is_failure(result: dict[str, Any]) -> bool:
+    return "error" in result
+
+
+def result_line(result: dict[str, Any]) -> str:
+    """The one serialisation every engine writes (so outputs compare byte for byte)."""
+    return json.dumps(result, ensure_ascii=False) + "\n"
+
+
+def analyze_records(records: list[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """A chunk of (id, text) pairs → (result line, failed?) for each, in order (the unit a worker gets)."""
+    results = [analyze_document(doc_id, text) for doc_id, text in records]
+    return [(result_line(r), is_failure(r)) for r in results]
