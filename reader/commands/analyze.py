@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.analysis.profile import profile_sentences, sourcing_profile
 from reader.cli_errors import CommandError
 
 
@@ -40,7 +41,7 @@ def _run_file(engine, args: argparse.Namespace) -> int:  # noqa: ANN001
     except DocumentError as exc:
         raise CommandError(str(exc)) from exc
     analysis = engine.analyze(article.text)
-    doc = analysis.to_dict(article.id)
+    doc = with_profile(analysis.to_dict(article.id))
     if args.with_text:
         doc.update(text=article.text, title=article.title, origin=article.origin)
     if args.json:
@@ -48,7 +49,14 @@ def _run_file(engine, args: argparse.Namespace) -> int:  # noqa: ANN001
         sys.stdout.write("\n")
     else:
         _print_summary(article.text, analysis)
+        print("\n".join(profile_sentences(doc["profile"])))
     return 0
+
+
+def with_profile(doc: dict) -> dict:
+    """The contract object with its sourcing profile (reader/analysis/profile.py)."""
+    doc["profile"] = sourcing_profile(doc)
+    return doc
 
 
 def _print_summary(text: str, analysis) -> None:  # noqa: ANN001
@@ -75,7 +83,8 @@ def _run_jsonl(engine, src: Path, out: str | None) -> int:  # noqa: ANN001
                     doc_id, text = str(record["id"]), record["text"]
                 except (ValueError, KeyError, TypeError) as exc:
                     raise CommandError(f"{src}:{number}: not an {{\"id\", \"text\"}} object ({exc})") from exc
-                sink.write(json.dumps(engine.analyze(text).to_dict(doc_id), ensure_ascii=False) + "\n")
+                doc = with_profile(engine.analyze(text).to_dict(doc_id))
+                sink.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 count += 1
     finally:
         if out:
