@@ -79,17 +79,17 @@ def uses_xcb(environ: Mapping[str, str]) -> bool:
     return environ.get("XDG_SESSION_TYPE", "") != "wayland"
 
 
-def window_start_problem(environ: Mapping[str, str] | None = None) -> str | None:
+def window_start_problem(environ: Mapping[str, str] | None = None, plugin: Path | None = None) -> str | None:
     """One paragraph on why the window cannot start here, or None when nothing is known to
-    stop it."""
+    stop it. `environ` defaults to os.environ, `plugin` to the installed libqxcb.so."""
     environ = os.environ if environ is None else environ
     if not uses_xcb(environ):
         return None
-    plugin = xcb_plugin()
+    plugin = plugin or xcb_plugin()
     missing = missing_libraries(plugin) if plugin else []
     if missing:
         return ("The window cannot start: Qt's X11 platform plugin needs system libraries that "
-                f"are not installed ({', '.join(missing)}). On Debian or Ubuntu install them with:\n"
+                f"are not installed ({', '.join(missing)}). On Debian install them with:\n"
                 f"  {APT_LINE}")
     if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
         return ("The window cannot start: there is no X display (DISPLAY is not set). On a server "
