@@ -114,14 +114,15 @@ def profile_sentences(profile: dict[str, Any]) -> list[str]:
     sources = profile["sources"]
     if sources:
         unnamed = profile["anonymous_sources"]
-        verb = "is" if unnamed == 1 else "are"
+        verb = "is" if 1 in (unnamed, sources) else "are"
         sentences.append(f"{unnamed} of {_count(sources, 'source', 'sources')} {verb} anonymous or unnamed.")
     unsourced = profile["by_source_kind"][UNSOURCED]["count"]
     if unsourced:
         verb = "is" if unsourced == 1 else "are"
         sentences.append(f"{_count(unsourced, 'claim', 'claims')} {verb} hedged with no source.")
     direct = profile["by_claim_kind"]["direct"]["count"]
-    sentences.append(f"{direct} of {_count(total, 'claim', 'claims')} {'is a direct quote' if direct == 1 else 'are direct quotes'}.")
+    quotes = "is a direct quote" if 1 in (direct, total) else "are direct quotes"
+    sentences.append(f"{direct} of {_count(total, 'claim', 'claims')} {quotes}.")
     top = profile["top_source"]
     if top and sources > 1:
         sentences.append(f"One source, {top['name']}, carries {percent(top['share'])} of the claims.")
