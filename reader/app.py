@@ -65,6 +65,11 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     from reader.log import ensure_std_streams, setup_logging
 
     ensure_std_streams()
+    from reader.xcb_libraries import window_start_problem
+
+    if problem := window_start_problem():  # before Qt, which aborts without a useful word
+        print(f"reader: {problem}", file=sys.stderr)
+        return 1
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 

@@ -15,6 +15,7 @@ COMMANDS = {
     "analyze": ("reader.commands.analyze", "analyse an article and print its claims and sources"),
     "export": ("reader.commands.export", "export your sources, claims and notes"),
     "eval": ("reader.commands.evaluate", "score the analysis against annotated news"),
+    "report": ("reader.commands.report", "how the articles you read are sourced, in total and per site"),
 }
 
 USAGE = """reader [FILE | URL] [--screenshot OUT.png] [--self-test] [--version]
@@ -22,7 +23,8 @@ USAGE = """reader [FILE | URL] [--screenshot OUT.png] [--self-test] [--version]
        reader analyze --jsonl IN… [--out OUT] [--jobs N] [--resume] [--strict]
        reader analyze --jsonl 'shards/*.jsonl.gz' --out out/ --scheduler local|tcp://HOST:8786
        reader eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--show N]
-       reader export --format markdown|csv|json [--out FILE]"""
+       reader export --format markdown|csv|json [--out FILE]
+       reader report [OUT.jsonl ...] [--by site] [--format markdown|csv|json] [--out FILE]"""
 
 
 def _gui_parser() -> argparse.ArgumentParser:

@@ -37,7 +37,12 @@ def test_analyze_sample_json_holds_the_contract(capsys, sample_path):
 def test_analyze_without_json_prints_a_summary(capsys, sample_path):
     code, out, _ = run_cli(capsys, "analyze", str(sample_path))
     assert code == 0
-    assert "Kessler" in out and out.rstrip().endswith("sources")
+    assert "Kessler" in out
+    lines = out.rstrip().splitlines()
+    summary = next(i for i, line in enumerate(lines) if line.endswith(" sources"))
+    # the sourcing profile's sentences come after the claims and their count
+    assert any("anonymous or unnamed" in line for line in lines[summary + 1:])
+    assert any("direct quote" in line for line in lines[summary + 1:])
 
 
 def test_analyze_jsonl(tmp_path, capsys):

@@ -180,4 +180,7 @@ def contract_problems(doc: dict[str, Any], text_length: int) -> list[str]:
                 problems.append(f"source {sid}: claim {cid} missing")
     if bad(doc.get("boilerplate", [])):
         problems.append("bad boilerplate spans")
-    return problems
+    # imported here: the profile is computed from these types' constants
+    from reader.analysis.profile import profile_problems
+
+    return problems + profile_problems(doc)

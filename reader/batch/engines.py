@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from reader.analysis import AttributionEngine
+from reader.analysis.profile import with_profile
 
 _engine: AttributionEngine | None = None
 
@@ -32,7 +33,7 @@ def warm_up() -> None:
 def analyze_document(doc_id: str, text: str) -> dict[str, Any]:
     """The analysis contract for one document, or `{"id", "error"}` when the engine fails on it."""
     try:
-        return engine().analyze(text).to_dict(doc_id)
+        return with_profile(engine().analyze(text).to_dict(doc_id))
     except Exception as exc:  # noqa: BLE001 — any engine failure is this document's, not the batch's
         return failure(doc_id, exc)
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from reader.analysis.profile import profile_sentences, with_profile
 from reader.batch import command as batch_command
 from reader.cli_errors import CommandError
 
@@ -38,7 +39,7 @@ def _run_file(engine, args: argparse.Namespace) -> int:  # noqa: ANN001
     except DocumentError as exc:
         raise CommandError(str(exc)) from exc
     analysis = engine.analyze(article.text)
-    doc = analysis.to_dict(article.id)
+    doc = with_profile(analysis.to_dict(article.id))
     if args.with_text:
         doc.update(text=article.text, title=article.title, origin=article.origin, metadata=article.header())
     if args.json:
@@ -46,6 +47,7 @@ def _run_file(engine, args: argparse.Namespace) -> int:  # noqa: ANN001
         sys.stdout.write("\n")
     else:
         _print_summary(article.text, analysis)
+        print("\n".join(profile_sentences(doc["profile"])))
     return 0
 
 

@@ -66,7 +66,7 @@ def _classes(value: str | None) -> frozenset[str] | None:
     return chosen
 
 
-def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not path.is_file():
         raise CommandError(f"No such file: {path}")
     records = []
@@ -87,7 +87,7 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
 def _load_gold(paths: list[Path]) -> list[dict[str, Any]]:
     golds, seen = [], set()
     for path in paths:
-        for number, record in _read_jsonl(path):
+        for number, record in read_jsonl(path):
             where = f"{path}:{number}"
             if not isinstance(record.get("text"), str) or not isinstance(record.get("attributions"), list):
                 raise CommandError(f"{where}: a gold line needs \"text\" and \"attributions\"")
@@ -120,7 +120,7 @@ def _check_spans(record: dict[str, Any], where: str) -> None:
 
 
 def _load_predictions(path: Path, golds: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    predictions = {str(r["id"]): r for _n, r in _read_jsonl(path)}
+    predictions = {str(r["id"]): r for _n, r in read_jsonl(path)}
     missing = [g["id"] for g in golds if g["id"] not in predictions]
     if missing:
         raise CommandError(f"{path} has no prediction for {len(missing)} gold article(s): {', '.join(missing[:5])}")

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         lib.close()
     text = render(sources, args.format)
     if args.out:
-        _write(Path(args.out), text)
+        write_output(Path(args.out), text)
     else:
         sys.stdout.write(text)
     notes = sum(len(s.notes) for s in sources)
@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(path: Path, text: str) -> None:
+def write_output(path: Path, text: str) -> None:
+    """Write a command's output file whole (atomically), or raise a CommandError saying why not."""
     from reader.store.export import write_atomically
 
     if path.is_dir():
