@@ -25,7 +25,7 @@ import sqlite_utils
 
 from reader.documents.names import shown
 
-from reader.store.migrations import SCHEMA_VERSION, stored_version, timestamped_sibling, upgrade
+from reader.store.migrations import SCHEMA_VERSION, schema_problem, stored_version, timestamped_sibling, upgrade
 
 log = logging.getLogger("reader.store")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -142,11 +142,14 @@ def _read_through_copy(path: Path, wal: Path) -> sqlite3.Connection:
     return memory
 
 
-def _probe(path: Path) -> int:
-    """The schema version, read through a read-only connection (so nothing is written)."""
+def _probe(path: Path) -> tuple[str | None, int]:
+    """(why the file is not a whole library of ours or None, its schema version), read
+    through a read-only connection (so nothing is written)."""
     conn = _connect_read_only(path)
     try:
-        return stored_version(conn)
+        version = stored_version(conn)
+        problem = schema_problem(conn, version) if version <= SCHEMA_VERSION else None
+        return problem, (0 if problem else version)
     finally:
         conn.close()
 
@@ -210,7 +213,7 @@ def _examine(path: Path) -> tuple[str | None, int]:
     """(why the file is damaged or None, its schema version) without writing to it."""
     try:
         damage = header_damage(path)
-        return (damage, 0) if damage else (None, _probe(path))
+        return (damage, 0) if damage else _probe(path)
     except sqlite3.DatabaseError as exc:
         if _code(exc) not in DAMAGE_CODES:  # locked, busy, I/O: not the file's fault
             raise StoreError(f"Cannot open your library {shown(path)}: {exc}") from exc
@@ -231,7 +234,7 @@ def open_database(path: Path, read_only: bool = False) -> Opened:
     notice = None
     damage, version = _examine(path) if path.exists() and path.stat().st_size > 0 else (None, 0)
     if damage and read_only:
-        raise StoreError(f"Your library {shown(path)} is damaged ({damage}).")
+        raise StoreError(f"Your library {shown(path)} is damaged or not a Sourcelight library: {damage}.")
     if damage:
         try:
             moved = _move_aside(path)
