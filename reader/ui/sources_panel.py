@@ -12,7 +12,7 @@ from reader.ui.plain_text import plain_tooltip
 
 UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
 SOURCE_ID = Qt.ItemDataRole.UserRole
-DESCRIPTION = Qt.ItemDataRole.UserRole + 1  # the tooltip's text, for the filter
+DESCRIPTION = Qt.ItemDataRole.UserRole + 2  # the tooltip's text, for the filter
 GROUPS = (
     ("people", "People & officials"),
     ("media", "Media"),
