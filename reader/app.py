@@ -80,6 +80,18 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     qInstallMessageHandler(_qt_message_handler)
     _log_versions()
 
+    from reader.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)  # one window per library: two would overwrite each other's notes
+    if not screenshot and not instance.claim():
+        if instance.hand_over(path):
+            print("Sourcelight is already open on this library; that window was brought forward.",
+                  file=sys.stderr)
+            return 0
+        print("Sourcelight is already open on this library, but that window does not answer; "
+              "close it (or end its process) and start again.", file=sys.stderr)
+        return 1
+
     from reader.ui import MainWindow
     from reader.ui.crash import ExceptionHandler
 
@@ -90,6 +102,9 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
         shooter = _Screenshot(app, window, screenshot)
+    instance.raiseRequested.connect(window.raise_)
+    instance.raiseRequested.connect(window.activateWindow)
+    instance.openRequested.connect(window.open_path)
     window.show()
     if problem:
         _show_problem(window, problem)
