@@ -24,19 +24,25 @@ FORMAT_VERSION = 1
 
 
 @dataclass(frozen=True)
-class PendingNote:
-    """One note's text as the user last typed it, waiting to be saved."""
+class NoteTarget:
+    """The source a note is about, in one article."""
 
     article_id: str
     source_id: str
     name: str
     kind: str
-    text: str
 
     @property
     def key(self) -> tuple[str, str]:
         """Which note this is: one per (article, real-world source)."""
         return self.article_id, source_key(self.name, self.kind)
+
+
+@dataclass(frozen=True)
+class PendingNote(NoteTarget):
+    """One note's text as the user last typed it, waiting to be saved."""
+
+    text: str
 
 
 def recovery_path(data_dir: Path) -> Path:

@@ -14,14 +14,13 @@ names every note not yet saved. A read-only library refuses at once, keeping the
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from reader.store import recovery, source_key
-from reader.store.recovery import PendingNote
+from reader.store import recovery
+from reader.store.recovery import NoteTarget, PendingNote
 from reader.ui.library_thread import CLOSE_DRAIN_S, LibraryThread
 
 log = logging.getLogger("reader.ui.notes")
@@ -30,20 +29,7 @@ SAVE_MAX_INTERVAL_MS = 600  # and continuous typing is handed over at least this
 EXPORT_DRAIN_S = 2.0  # an export or search waits this long for saves (a locked library)
 
 UNSAVED_PREFIX = "Not saved yet"
-
-
-@dataclass(frozen=True)
-class NoteTarget:
-    """The source whose note the editor shows."""
-
-    article_id: str
-    source_id: str
-    name: str
-    kind: str
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.article_id, source_key(self.name, self.kind)
+__all__ = ["NoteTarget", "NotesPanel"]
 
 
 class NotesPanel(QWidget):
