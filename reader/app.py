@@ -62,7 +62,7 @@ def sample_article_path() -> Path:
 
 def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     """Open the window (on `path` if given) and run the event loop."""
-    from reader.log import ensure_std_streams, setup_logging
+    from reader.log import data_folder_problem, ensure_std_streams, setup_logging
 
     ensure_std_streams()
     from reader.xcb_libraries import window_start_problem
@@ -78,22 +78,41 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     data_dir = user_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    problem = data_folder_problem(data_dir)  # a file where a folder should be: say so, still start
+    if problem and sys.stderr is not None:
+        print(problem, file=sys.stderr)
     log_file = setup_logging(data_dir)
     qInstallMessageHandler(_qt_message_handler)
     _log_versions()
 
+    from reader.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(data_dir)  # one window per library: two would overwrite each other's notes
+    if not screenshot and not instance.claim():
+        if instance.hand_over(path):
+            print("Sourcelight is already open on this library; that window was brought forward.",
+                  file=sys.stderr)
+            return 0
+        print("Sourcelight is already open on this library, but that window does not answer; "
+              "close it (or end its process) and start again.", file=sys.stderr)
+        return 1
+
     from reader.ui import MainWindow
     from reader.ui.crash import ExceptionHandler
 
-    handler = ExceptionHandler(str(log_file))
+    handler = ExceptionHandler(str(log_file) if log_file else "")
     handler.install()
     # a screenshot waits for this one analysis: a separate warm-up would only compete with it
     window = MainWindow(data_dir, warm_up=not screenshot)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
         shooter = _Screenshot(app, window, screenshot)
+    instance.raiseRequested.connect(window.raise_)
+    instance.raiseRequested.connect(window.activateWindow)
+    instance.openRequested.connect(window.open_path)
     window.show()
+    if problem:
+        _show_problem(window, problem)
     if screenshot and not path:
         path = str(sample_article_path())
     if path:
@@ -102,6 +121,16 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
         return shooter.run()
     _close_on_signals(window)
     return app.exec()
+
+
+def _show_problem(window, problem: str) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, problem, parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setObjectName("dataFolderProblem")
+    box.open()  # not modal for the event loop: the reader starts behind it
 
 
 def _close_on_signals(window) -> None:  # noqa: ANN001

@@ -21,26 +21,56 @@ def log_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
 
 
-def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
-    """Route the `reader` loggers to a rotating file; returns the log file path."""
+def data_folder_problem(data_dir: Path) -> str | None:
+    """One line saying why `data_dir` cannot hold the library and logs, or None when it can."""
+    from reader.documents.names import shown
+
+    for folder, what in ((data_dir, "Your Sourcelight data folder"), (log_dir(data_dir), "The log folder")):
+        if folder.exists() and not folder.is_dir():
+            return (f"{what} {shown(folder)} is a file, not a folder; move it away and restart "
+                    f"Sourcelight (notes cannot be saved and logs go to the terminal until then).")
+    try:
+        log_dir(data_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return (f"Sourcelight cannot create its data folder {shown(data_dir)} ({exc.strerror or exc}); "
+                f"logs go to the terminal.")
+    return None
+
+
+def _log_to_stderr(root: logging.Logger) -> None:
+    if sys.stderr is not None:
+        console = logging.StreamHandler(sys.stderr)
+        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        console._sourcelight = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
+    """Route the `reader` loggers to a rotating file; returns the log file path.
+
+    When the log folder cannot be made (the data folder or `logs` is a file), logs go to
+    stderr instead and None is returned; `data_folder_problem` says why.
+    """
     global _crash_file
     folder = log_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_NAME
     root = logging.getLogger("reader")
     root.setLevel(level)
     for h in list(root.handlers):
         if getattr(h, "_sourcelight", False):
             root.removeHandler(h)
             h.close()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        _log_to_stderr(root)
+        return None
+    path = folder / LOG_NAME
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._sourcelight = True  # type: ignore[attr-defined]
     root.addHandler(handler)
-    if sys.stderr is not None and level <= logging.DEBUG:
-        console = logging.StreamHandler(sys.stderr)
-        console._sourcelight = True  # type: ignore[attr-defined]
-        root.addHandler(console)
+    if level <= logging.DEBUG:
+        _log_to_stderr(root)
     crash_path = folder / CRASH_NAME
     if _crash_file is None or Path(_crash_file.name) != crash_path:
         # faulthandler.enable() without a file fails when stderr is None (windowed builds);

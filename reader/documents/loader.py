@@ -18,6 +18,7 @@ from pathlib import Path
 from reader.documents.article import Article, DocumentError
 from reader.documents.encoding import binary_kind, decode_html, decode_text, looks_binary
 from reader.documents.mdtext import markdown_to_text
+from reader.documents.names import shown
 from reader.documents.plaintext import normalise_newlines, reflow
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -34,7 +35,7 @@ __all__ = ["MAX_BYTES", "load_path", "normalise_newlines", "article_from_text"]
 def load_path(path: str | Path) -> Article:
     """Open a .txt / .md / .html file (other suffixes are read as plain text)."""
     p = Path(path).expanduser()
-    name = p.name or str(p)
+    name = shown(p.name or str(p))  # a name with a newline must not split the message
     data = _read(p, name)
     suffix = p.suffix.lower()
     origin = str(p.resolve())
@@ -76,7 +77,7 @@ def article_from_text(text: str, origin: str, *, kind: str = "text", fallback_ti
 def _read(p: Path, name: str) -> bytes:
     try:
         if not p.exists():
-            raise DocumentError(f"No such file: {p}")
+            raise DocumentError(f"No such file: {shown(p)}")
         if p.is_dir():
             raise DocumentError(f"{name} is a folder, not an article")
         if not p.is_file():

@@ -81,18 +81,40 @@ def export(lib: Library, path: str | Path, fmt: str | None = None) -> Path:
     return path
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, durable: bool = False) -> None:
     """Write beside the target, then rename: an interrupted export never leaves half a file
     where a previous good one was. newline="" keeps CSV's CRLF row ends as they are; the
-    file is private to its owner (mkstemp), like the library it comes from."""
+    file is private to its owner (mkstemp), like the library it comes from.
+
+    `durable=True` also fsyncs the file before the rename and the folder after it, so the
+    new content survives a power cut (the notes recovery file needs that; an export does not).
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
+        if durable:
+            _fsync_folder(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # some systems cannot open a folder; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # a folder fsync is not supported everywhere
+    finally:
+        os.close(fd)
 
 
 def render(sources: list[ExportSource], fmt: str) -> str:

@@ -1,7 +1,8 @@
 """The user's SQLite library: articles, cached analyses, source cards and notes.
 
-Used from the GUI thread only (a sqlite3 connection belongs to the thread that made it);
-note saves are tiny, so they are done synchronously there.
+A Library belongs to the thread that opened it (a sqlite3 connection does). The window's
+reads run on the GUI thread with a short busy timeout; note saves run on the library thread
+(reader/ui/library_thread.py) through their own connection from `writer()`.
 Every write is one explicit transaction (`db.atomic()`); `save_note` returns after COMMIT,
 with synchronous=FULL, so a returned save survives a crash.
 """
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
+from reader.documents.names import shown
 
 from reader.store import search as _search
 from reader.store import source_book as _book
@@ -70,10 +73,24 @@ class Library:
             try:
                 data_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"Cannot create the folder for your library {data_dir}: "
+                raise StoreError(f"Cannot create the folder for your library {shown(data_dir)}: "
                                  f"{exc.strerror}") from exc
         opened = open_database(path, read_only=read_only)
         return cls(opened.db, path, read_only=opened.read_only, notice=opened.notice)
+
+    def writer(self, busy_timeout_ms: int) -> Library:
+        """A second connection to the same file, for the thread that saves notes.
+
+        A sqlite3 connection belongs to the thread that made it, so the library thread
+        calls this itself. Nothing is migrated: the file was opened (and upgraded) first.
+        """
+        if self.read_only:
+            raise StoreError(f"Your library {shown(self.path)} is open read-only.")
+        with self._sqlite_errors("open your library for saving"):
+            conn = sqlite3.connect(self.path, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            conn.execute("PRAGMA synchronous = FULL")  # a returned save survives a crash
+        return Library(sqlite_utils.Database(conn), self.path)
 
     def close(self) -> None:
         self.db.close()
@@ -86,7 +103,7 @@ class Library:
             found = [row[0] for row in self.db.conn.execute("PRAGMA quick_check")]
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in DAMAGE_CODES:
-                raise StoreError(f"Could not check your library {self.path}: {exc}") from exc
+                raise StoreError(f"Could not check your library {shown(self.path)}: {exc}") from exc
             return [str(exc)]  # so damaged the check itself stops
         return [] if found == ["ok"] else found
 
@@ -97,7 +114,7 @@ class Library:
         try:
             yield
         except sqlite3.Error as exc:
-            raise StoreError(f"Could not {doing}: {exc} (your library is {self.path})") from exc
+            raise StoreError(f"Could not {doing}: {exc} (your library is {shown(self.path)})") from exc
 
     # articles and analyses -------------------------------------------------------------
     def remember_article(self, article_id: str, title: str, origin: str, text: str) -> None:
@@ -176,7 +193,7 @@ class Library:
         if self.read_only:
             raise StoreError(
                 "This note was not saved: your library is open read-only "
-                f"({self.path}). Your text is still in the editor; copy it somewhere safe, make the "
+                f"({shown(self.path)}). Your text is still in the editor; copy it somewhere safe, make the "
                 "library writable and restart Sourcelight.")
         key = source_key(name, kind)
         now = _now()

@@ -114,6 +114,46 @@ def stored_version(conn: sqlite3.Connection) -> int:
     return version
 
 
+# The tables and columns each version must have: a file that claims a version and lacks
+# any of them is not whole, and must not be opened as if it were (every save would fail).
+_V1_TABLES = {
+    "articles": {"id", "title", "origin", "text", "added", "last_opened"},
+    "analyses": {"article_id", "engine_version", "analysis", "created"},
+    "notes": {"article_id", "source_id", "source_key", "source_name", "text", "created", "updated"},
+}
+_V2_TABLES = {
+    **_V1_TABLES,
+    "notes": _V1_TABLES["notes"] | {"source_kind"},
+    "sources": {"article_id", "source_id", "source_key", "name", "kind", "title", "role", "affiliation",
+                "claims"},
+    "notes_fts": {"source_name", "text"},
+    "sources_fts": {"name", "title", "role", "affiliation"},
+}
+REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES}
+
+
+def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """Why a database with this `stored_version` is not a whole Sourcelight library, or None.
+
+    Versions newer than ours are the caller's business (refused untouched, not moved).
+    """
+    if version < 0:
+        return f"it says library format {version}, which no Sourcelight writes"
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0:
+        if tables:  # an empty file is a new library; a database of something else is not ours
+            return f"it is a database of another program (tables {', '.join(sorted(tables)[:5])})"
+        return None
+    for table, columns in REQUIRED_TABLES.get(version, {}).items():
+        if table not in tables:
+            return f"it says library format {version} but has no {table} table"
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}  # noqa: S608 - our names
+        if columns - have:
+            return (f"it says library format {version} but its {table} table lacks "
+                    f"{', '.join(sorted(columns - have))}")
+    return None
+
+
 def timestamped_sibling(path: Path, label: str) -> Path:
     """A free name next to `path`: `<name>.<label>-<time>` (with `-2`, `-3` … if taken)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

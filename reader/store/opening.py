@@ -23,7 +23,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.store.migrations import SCHEMA_VERSION, stored_version, timestamped_sibling, upgrade
+from reader.documents.names import shown
+
+from reader.store.migrations import SCHEMA_VERSION, schema_problem, stored_version, timestamped_sibling, upgrade
 
 log = logging.getLogger("reader.store")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -32,6 +34,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # a file moved aside.
 DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+# Opening may migrate the file, which needs the write lock: worth waiting for.
+OPEN_BUSY_TIMEOUT_MS = 5000
+# Afterwards the connection belongs to the GUI thread, which must not stall for longer than
+# a frame or two when another process holds the lock; note saves wait on the library thread.
+GUI_BUSY_TIMEOUT_MS = 50
 
 
 class StoreError(Exception):
@@ -88,16 +95,16 @@ def _why_not_writable(path: Path) -> str | None:
     # and ACLs alike. (Root passes every permission check, which is why the tests
     # monkeypatch this function's view of os.access rather than chmod the file.)
     if not os.access(path.parent, os.W_OK):
-        return f"the folder {path.parent} is read-only"
+        return f"the folder {shown(path.parent)} is read-only"
     if path.exists() and not os.access(path, os.W_OK):
-        return f"the file {path} is read-only"
+        return f"the file {shown(path)} is read-only"
     return None
 
 
 def _read_only_notice(path: Path, why: str) -> str:
     return (f"Your library could not be opened for writing because {why}. It is open for reading "
             f"only: your articles, sources and notes are all there, but new notes cannot be saved "
-            f"until {path.parent if 'folder' in why else path} is writable again; then restart "
+            f"until {shown(path.parent if 'folder' in why else path)} is writable again; then restart "
             f"Sourcelight. Nothing has been lost.")
 
 
@@ -135,11 +142,14 @@ def _read_through_copy(path: Path, wal: Path) -> sqlite3.Connection:
     return memory
 
 
-def _probe(path: Path) -> int:
-    """The schema version, read through a read-only connection (so nothing is written)."""
+def _probe(path: Path) -> tuple[str | None, int]:
+    """(why the file is not a whole library of ours or None, its schema version), read
+    through a read-only connection (so nothing is written)."""
     conn = _connect_read_only(path)
     try:
-        return stored_version(conn)
+        version = stored_version(conn)
+        problem = schema_problem(conn, version) if version <= SCHEMA_VERSION else None
+        return problem, (0 if problem else version)
     finally:
         conn.close()
 
@@ -170,7 +180,7 @@ def _open_read_write(path: Path) -> sqlite_utils.Database:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
     try:
-        db.execute("PRAGMA busy_timeout = 5000")
+        db.execute(f"PRAGMA busy_timeout = {OPEN_BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA cache_size = -16000")  # 16 MB: the source book and search stay in memory
         try:
             backup = upgrade(db, path)
@@ -178,7 +188,7 @@ def _open_read_write(path: Path) -> sqlite_utils.Database:
             raise
         except Exception as exc:  # a bug in a migration step: the transaction rolled back
             log.exception("library upgrade failed")
-            raise StoreError(f"Your library {path} could not be upgraded to this version's format "
+            raise StoreError(f"Your library {shown(path)} could not be upgraded to this version's format "
                              f"({exc}). It was left as it was.") from exc
         if backup:
             log.info("library upgraded; the previous version was copied to %s", backup)
@@ -186,6 +196,7 @@ def _open_read_write(path: Path) -> sqlite_utils.Database:
         # FULL: in WAL mode, NORMAL may lose the last commits on power loss; a note save
         # must be on disk when save_note returns. The cost is one fsync per save.
         db.execute("PRAGMA synchronous = FULL")
+        db.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
     except BaseException:
         db.close()
         raise
@@ -193,7 +204,7 @@ def _open_read_write(path: Path) -> sqlite_utils.Database:
 
 
 def newer_version_message(path: Path, version: int) -> str:
-    return (f"Your library {path} was written by a newer version of Sourcelight (library format "
+    return (f"Your library {shown(path)} was written by a newer version of Sourcelight (library format "
             f"{version}; this version reads formats up to {SCHEMA_VERSION}). It has not been "
             f"changed. Please install the newer Sourcelight to open it.")
 
@@ -202,13 +213,13 @@ def _examine(path: Path) -> tuple[str | None, int]:
     """(why the file is damaged or None, its schema version) without writing to it."""
     try:
         damage = header_damage(path)
-        return (damage, 0) if damage else (None, _probe(path))
+        return (damage, 0) if damage else _probe(path)
     except sqlite3.DatabaseError as exc:
         if _code(exc) not in DAMAGE_CODES:  # locked, busy, I/O: not the file's fault
-            raise StoreError(f"Cannot open your library {path}: {exc}") from exc
+            raise StoreError(f"Cannot open your library {shown(path)}: {exc}") from exc
         return str(exc), 0
     except OSError as exc:
-        raise StoreError(f"Cannot read your library {path}: {exc.strerror}") from exc
+        raise StoreError(f"Cannot read your library {shown(path)}: {exc.strerror}") from exc
 
 
 def open_database(path: Path, read_only: bool = False) -> Opened:
@@ -223,24 +234,24 @@ def open_database(path: Path, read_only: bool = False) -> Opened:
     notice = None
     damage, version = _examine(path) if path.exists() and path.stat().st_size > 0 else (None, 0)
     if damage and read_only:
-        raise StoreError(f"Your library {path} is damaged ({damage}).")
+        raise StoreError(f"Your library {shown(path)} is damaged or not a Sourcelight library: {damage}.")
     if damage:
         try:
             moved = _move_aside(path)
         except OSError:
             # Cannot even rename it (read-only folder): leave it be and say so.
             return Opened(_fresh_memory(), True, (
-                f"Your library {path} is damaged ({damage}) and its folder is read-only, so it "
+                f"Your library {shown(path)} is damaged ({damage}) and its folder is read-only, so it "
                 f"was left where it is and this session uses an empty library that will not be saved."))
         log.warning("damaged library (%s) moved aside to %s", damage, moved)
-        notice = (f"Your library file could not be read ({damage}). It was moved aside to {moved} "
+        notice = (f"Your library file could not be read ({damage}). It was moved aside to {shown(moved)} "
                   f"and a new, empty library was started. Keep the old file: the notes in it may "
                   f"still be recoverable.")
     elif version > SCHEMA_VERSION:
         raise StoreError(newer_version_message(path, version))
     if read_only:
         if version == 0:
-            raise StoreError(f"There is no library at {path} yet.")
+            raise StoreError(f"There is no library at {shown(path)} yet.")
         return Opened(open_read_only(path, version), True, None)
     why = _why_not_writable(path)
     if why and not path.exists():
@@ -252,15 +263,15 @@ def open_database(path: Path, read_only: bool = False) -> Opened:
             return Opened(_open_read_write(path), False, notice)
         except sqlite3.DatabaseError as exc:
             if _code(exc) not in READ_ONLY_CODES:
-                raise StoreError(f"Cannot open your library {path}: {exc}") from exc
+                raise StoreError(f"Cannot open your library {shown(path)}: {exc}") from exc
             # os.access said yes but SQLite could not write (say, a disk remounted
             # read-only): fall back to reading, as for a read-only file.
-            why = f"the file {path} cannot be written ({exc})"
+            why = f"the file {shown(path)} cannot be written ({exc})"
     log.warning("library opened read-only: %s", why)
     try:
         return Opened(open_read_only(path, version), True, _read_only_notice(path, why))
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Cannot open your library {path}: {exc}") from exc
+        raise StoreError(f"Cannot open your library {shown(path)}: {exc}") from exc
 
 
 def _fresh_memory() -> sqlite_utils.Database:

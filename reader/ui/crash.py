@@ -8,7 +8,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_NAME
@@ -58,5 +58,6 @@ class ExceptionHandler(QObject):
                           "Something went wrong, but your notes are safe.\n\n" + summary)
         box.setInformativeText(f"The details are in the log: {self.log_file}" if self.log_file else "")
         box.setDetailedText(details)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the summary may quote an article
         box.setObjectName("crashDialog")
         box.open()  # non-blocking: the reader keeps running

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
 
 from reader.analysis import Analysis
+from reader.ui.plain_text import plain_tooltip
 
 log = logging.getLogger("reader.ui.library")
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -109,7 +110,7 @@ def fill_recent_menu(window, menu: QMenu) -> None:  # noqa: ANN001
     recent = window.settings.recent_files()
     for path in recent:
         action = menu.addAction(Path(path).name if not path.startswith("http") else path)
-        action.setToolTip(path)
+        action.setToolTip(plain_tooltip(path))
         action.setData(path)
         action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
     if not recent:

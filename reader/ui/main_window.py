@@ -27,6 +27,7 @@ from reader.ui.message_bar import MessageBar
 from reader.ui.notes_editor import NotesPanel, NoteTarget
 from reader.ui.offsets import QtOffsets
 from reader.ui.opening import ArticleOpening
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.worker import BackgroundWorker
@@ -268,7 +269,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         texts = {"loading": "Loading language model…", "ready": "Language model ready", "idle": ""}
         self.model_label.setText(texts.get(state, "Language model unavailable"))
         if state not in texts:
-            self.model_label.setToolTip(state)
+            self.model_label.setToolTip(plain_tooltip(state))
             self.show_message(state)
 
     def show_message(self, text: str, level: str = "error") -> None:

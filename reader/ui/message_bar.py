@@ -23,7 +23,7 @@ class MessageBar(QFrame):
         self.setObjectName("messageBar")
         self.setAccessibleName("Message")
         self.level = ""
-        self._label = QLabel(objectName="messageText")
+        self._label = QLabel(objectName="messageText", textFormat=Qt.TextFormat.PlainText)
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(text="✕", objectName="messageClose")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store import Library, SearchHit, StoreError
+from reader.ui.plain_text import plain_label, plain_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 150  # a search costs a few ms to ~100 ms at 10,000 articles: not per keystroke
@@ -43,7 +44,7 @@ class NotesSearchDialog(QDialog):
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
-        self.status = QLabel(objectName="searchStatus")
+        self.status = plain_label(QLabel(objectName="searchStatus"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
                                         | QDialogButtonBox.StandardButton.Close)
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
@@ -88,7 +89,7 @@ class NotesSearchDialog(QDialog):
         for hit in self.hits:
             item = QListWidgetItem(_label(hit))
             item.setData(HIT_ROLE, (hit.article_id, hit.source_key))
-            item.setToolTip(f"{hit.source_name} in “{hit.article_title}”\n\n{hit.snippet}")
+            item.setToolTip(plain_tooltip(f"{hit.source_name} in “{hit.article_title}”\n\n{hit.snippet}"))
             self.results.addItem(item)
         if self.hits:
             self.results.setCurrentRow(0)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store import Appearance, Library, SourceSummary, StoreError
+from reader.ui.plain_text import plain_label, plain_tooltip
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole  # top-level items: index into self.sources
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # child items: (article_id, source_key)
@@ -58,7 +59,7 @@ class SourceBookDialog(QDialog):
         split.addWidget(self.tree)
         split.addWidget(self.details)
         split.setSizes([450, 450])
-        self.status = QLabel(objectName="sourceBookStatus")
+        self.status = plain_label(QLabel(objectName="sourceBookStatus"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = self.buttons.addButton("Open article", QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setEnabled(False)
@@ -94,7 +95,7 @@ class SourceBookDialog(QDialog):
         for index, src in enumerate(self.sources):
             item = QTreeWidgetItem([f"{src.name} ({src.kind})", str(src.articles), str(src.notes or "")])
             item.setData(0, SOURCE_ROLE, index)
-            item.setToolTip(0, _describe(src))
+            item.setToolTip(0, plain_tooltip(_describe(src)))
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(item)
         self.tree.addTopLevelItems(items)
@@ -149,9 +150,9 @@ class SourceBookDialog(QDialog):
         for app in self._appearances_of(src):
             child = QTreeWidgetItem([app.article_title or "untitled article", "", "✎" if app.note else ""])
             child.setData(0, ARTICLE_ROLE, (app.article_id, src.key))
-            child.setToolTip(0, "\n".join(x for x in (app.title, app.role, app.origin) if x))
+            child.setToolTip(0, plain_tooltip("\n".join(x for x in (app.title, app.role, app.origin) if x)))
             if app.note:
-                child.setToolTip(2, app.note[:500])
+                child.setToolTip(2, plain_tooltip(app.note[:500]))
             item.addChild(child)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:

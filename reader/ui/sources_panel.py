@@ -8,8 +8,11 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from reader.ui.plain_text import plain_tooltip
+
 UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
 SOURCE_ID = Qt.ItemDataRole.UserRole
+DESCRIPTION = Qt.ItemDataRole.UserRole + 2  # the tooltip's text, for the filter
 GROUPS = (
     ("people", "People & officials"),
     ("media", "Media"),
@@ -140,7 +143,8 @@ class SourcesPanel(QWidget):
         item = QTreeWidgetItem(group, [name, str(count)])
         item.setData(0, SOURCE_ID, source_id)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(0, tooltip)
+        item.setToolTip(0, plain_tooltip(tooltip))
+        item.setData(0, DESCRIPTION, tooltip)
         item.setData(1, Qt.ItemDataRole.AccessibleTextRole, f"{count} claims")
         self._items[source_id] = item
         self._set_marker(item, noted)
@@ -223,7 +227,7 @@ class SourcesPanel(QWidget):
             visible = 0
             for j in range(group.childCount()):
                 child = group.child(j)
-                hit = not needle or needle in (child.text(0) + " " + child.toolTip(0)).casefold()
+                hit = not needle or needle in (child.text(0) + " " + (child.data(0, DESCRIPTION) or "")).casefold()
                 child.setHidden(not hit)
                 visible += hit
             group.setHidden(visible == 0)

@@ -41,8 +41,9 @@ def test_autosave_is_debounced_and_forced_on_source_change(make_window, open_and
         assert window.sources.has_marker(first.id)
         if others:
             qtbot.keyClicks(window.notes.editor, " two")
-            window.select_source(others[0].id)  # switching saves immediately
-            assert reader.note(article_id, first.name, first.kind) == "draft two"
+            window.select_source(others[0].id)  # switching hands the text over at once
+            qtbot.waitUntil(lambda: reader.note(article_id, first.name, first.kind) == "draft two",
+                            timeout=3_000)
             assert window.notes.editor.toPlainText() == ""
     finally:
         reader.close()
