@@ -78,7 +78,8 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.worker.analysisProgress.connect(self._on_progress)
         self.worker.analysisFinished.connect(self._on_analysis_finished)
         self.worker.articleLoaded.connect(self._on_article_loaded)
-        self.worker.failed.connect(self._on_failed)
+        self.worker.analysisFailed.connect(self._on_analysis_failed)
+        self.worker.loadFailed.connect(self._on_load_failed)
         self.worker.modelState.connect(self._on_model_state)
         self._restore_state()
         # the worker's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
@@ -179,7 +180,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.navigator.reset()
         self.message_bar.dismiss()
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        self.worker.cancel()  # the previous article's analysis stops at its next batch
+        self.worker.cancel_analysis()  # the previous article's analysis stops at its next batch
         self._request = 0
         self._started_for = ""
         self.articleOpened.emit(article.id)
@@ -255,12 +256,15 @@ class MainWindow(ArticleOpening, QMainWindow):
             self.analysisFinished.emit(self.article.id)
 
     @Slot(int, str)
-    def _on_failed(self, request_id: int, message: str) -> None:
+    def _on_analysis_failed(self, request_id: int, message: str) -> None:
         if request_id == self._request and self.article is not None:
             self.progress.hide()
             self.show_message(message)
             self.analysisFailed.emit(self.article.id, message)
-        elif request_id == self._load_request:
+
+    @Slot(int, str)
+    def _on_load_failed(self, request_id: int, message: str) -> None:
+        if request_id == self._load_request:
             self.show_message(message)
 
     @Slot(str)

@@ -46,7 +46,6 @@ class ArticleOpening:
             # a saved page (trafilatura's parse, its import the first time) or a big file
             # would hold the GUI thread for longer than a frame: the worker reads it
             self._load_request = self.worker.load(str(Path(target).expanduser()))
-            self._request = 0
             self.statusBar().showMessage(f"Opening {Path(target).name} …")
             return True
         try:
@@ -61,8 +60,8 @@ class ArticleOpening:
         return True
 
     def open_url(self, url: str) -> None:
+        # the article on screen (and its analysis) stays until the new one has arrived
         self._load_request = self.worker.load(url)
-        self._request = 0  # the article shown is about to be replaced
         self.statusBar().showMessage(f"Fetching {url} …")
 
     @Slot(int, object)
