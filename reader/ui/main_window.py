@@ -121,6 +121,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.view = ArticleView()
         self.view.claimClicked.connect(self._on_claim_clicked)
         self.view.scrolled.connect(self._on_scrolled)
+        self.view.escapePressed.connect(self.show_all_sources)
         self.view.set_tooltip_provider(self._tooltip)
         self.find_bar = FindBar(self.view)
         central = QWidget(objectName="centralArea")
@@ -325,15 +326,22 @@ class MainWindow(ArticleOpening, QMainWindow):
                               if source is not None and self.article is not None else None)
         if source_id:
             self._go_to(self.navigator.first())
+        else:
+            self.view.set_current_span(None)
 
     def _on_claim_clicked(self, claim_id: str) -> None:
         claim = self.navigator.claim(claim_id)
         if claim is not None:
             self.sources.select_source(claim.source_id or UNSOURCED)
             self.navigator.move_to(claim_id)
+            self._show_current_claim()
 
     def _tooltip(self, claim_id: str) -> str:
         return claim_tooltip(self.analysis, self.article.text if self.article else "", claim_id)
+
+    def show_all_sources(self) -> None:
+        """No source selected: every claim is highlighted again."""
+        self.sources.select_all()
 
     def next_claim(self) -> None:
         self._go_to(self.navigator.step(+1))
@@ -344,6 +352,20 @@ class MainWindow(ArticleOpening, QMainWindow):
     def _go_to(self, span: tuple[int, int] | None) -> None:
         if span is not None:
             self.view.scroll_to_position(span[0])
+            self._show_current_claim()
+
+    def _show_current_claim(self) -> None:
+        """Outline the current claim and say where it is among the claims stepped through."""
+        self.view.set_current_span(self.navigator.current_span())
+        number, total = self.navigator.position()
+        if not number:
+            self.sources.show_claim_position("")
+            return
+        text = f"{number} of {total}"
+        if self.navigator.wrapped:
+            text += " — back to the first" if number == 1 else " — back to the last"
+            self.statusBar().showMessage(f"Wrapped round: claim {number} of {total}", 5_000)
+        self.sources.show_claim_position(text)
 
     def focus_source_filter(self) -> None:
         self.sources_dock.show()
