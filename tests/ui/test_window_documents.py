@@ -51,8 +51,8 @@ def test_each_bad_document_is_one_message_and_the_window_works_on(kind, make_win
     window.open_path(path)  # at once, or (a page, a large file) from the worker
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
     # a second message would come from the load thread: a load asked now is answered after it
-    with qtbot.waitSignal(window.worker.loadFailed, timeout=10_000):
-        window.worker.load(str(tmp_path / "barrier-that-does-not-exist.txt"))
+    with qtbot.waitSignal(window.session.client.loadFailed, timeout=10_000):
+        window.session.client.load(str(tmp_path / "barrier-that-does-not-exist.txt"))
     drain_events()
     assert len(shown) == 1 and "\n" not in shown[0] and "Traceback" not in shown[0]
     assert window.message_bar.text() == shown[0]
