@@ -159,6 +159,7 @@ class SourcesPanel(QWidget):
             self.select_source(keep, emit=False)
         else:
             self._make_all_current()
+            self.claim_position.clear()  # the source stepped through is gone (another article)
             if keep:
                 self._show_card(None)
                 self.sourceSelected.emit(ALL_SOURCES)

@@ -208,3 +208,7 @@ def test_n_and_p_outline_the_current_claim_and_say_which_of_how_many(harbour, qt
     assert _outline_is_painted(window)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # every claim again: no current one
     assert window.view.current_span() is None and position.text() == ""
+    window.select_source("s1")
+    QGuiApplication.clipboard().setText(SECOND)
+    window.paste_article()  # another article: its sources have never been stepped through
+    assert position.text() == "" and window.view.current_span() is None
