@@ -91,13 +91,13 @@ def bench_stalls() -> None:
         app.processEvents()
         print(f"GUI-thread stalls (heartbeat every {HEARTBEAT_MS} ms; goal ≤ 30 ms)")
         states: list[str] = []
-        window.worker.modelState.connect(states.append)
+        window.session.client.modelState.connect(states.append)
         beat = Heartbeat()
-        window.worker.warm_up()
+        window.session.client.warm_up()
         _wait(app, lambda: "ready" in states or len(states) > 1, 120)
         _report("while the model loads", beat.stop())
         for run in range(RUNS):
-            window.library = None  # no cached analysis: analyse every run
+            window.session.library = None  # no cached analysis: analyse every run
             finished: list[str] = []
             window.analysisFinished.connect(finished.append)
             beat = Heartbeat()

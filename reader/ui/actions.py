@@ -23,6 +23,7 @@ class Actions:
     zoom_reset: QAction
     next_claim: QAction
     previous_claim: QAction
+    all_sources: QAction
     search_notes: QAction
     source_book: QAction
     recent_menu: QMenu
@@ -32,10 +33,9 @@ def _action(window: QMainWindow, text: str, slot, *shortcuts, name: str = "") ->
     action = QAction(text, window)
     keys: list[QKeySequence] = []
     for s in shortcuts:
-        if isinstance(s, QKeySequence.StandardKey):
-            keys.extend(QKeySequence.keyBindings(s))
-        else:
-            keys.append(QKeySequence(s))
+        for key in (QKeySequence.keyBindings(s) if isinstance(s, QKeySequence.StandardKey) else [QKeySequence(s)]):
+            if key not in keys:  # a standard key may repeat an explicit one (Ctrl+- is ZoomOut): Qt
+                keys.append(key)  # then calls the shortcut ambiguous and ignores it
     if keys:
         action.setShortcuts(keys)
     if name:
@@ -79,7 +79,9 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
     a_prev = _action(window, "&Previous claim of this source", window.previous_claim, "P", "Shift+F3",
                      name="actionPreviousClaim")
     a_filter = _action(window, "&Filter sources", window.focus_source_filter, "Ctrl+Shift+S")
-    sources_menu.addActions([a_next, a_prev, a_filter])
+    # no window-wide shortcut: Esc also closes the find bar; the text and the list take Esc themselves
+    a_all = _action(window, "&All sources (Esc)", window.show_all_sources, name="actionAllSources")
+    sources_menu.addActions([a_next, a_prev, a_all, a_filter])
 
     library_menu = bar.addMenu("&Library")
     a_search = _action(window, "&Search notes and quotes…", window.open_search, "Ctrl+Shift+F",
@@ -88,5 +90,7 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
     library_menu.addActions([a_search, a_book])
     library_menu.addSeparator()
     library_menu.addAction(a_export)
-    return Actions(a_open, a_url, a_paste, a_export, a_quit, a_find, a_in, a_out, a_reset,
-                   a_next, a_prev, a_search, a_book, recent)
+    return Actions(open=a_open, open_url=a_url, paste=a_paste, export_notes=a_export, quit=a_quit,
+                   find=a_find, zoom_in=a_in, zoom_out=a_out, zoom_reset=a_reset, next_claim=a_next,
+                   previous_claim=a_prev, all_sources=a_all, search_notes=a_search, source_book=a_book,
+                   recent_menu=recent)

@@ -4,12 +4,19 @@ The document holds the article text exactly (`toPlainText()` is `Article.text`),
 offsets map to it through `QtOffsets`; highlights are ExtraSelections drawn over it.
 Typography: a serif face, a measure of about 70 characters (the text column is centred by
 the document's side margins, recomputed on resize), 135 % of the font's line spacing, space between paragraphs.
+Every new text starts from blank character and block formats: QTextEdit carries the cursor's
+character format into the next `setPlainText`, which once drew a whole article as the heading.
+The claim reached with n / p is outlined by a box painted over the text (an ExtraSelection can
+only tint and underline, and those already say the claim's kind).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from reader.ui.highlights import Mark, mark_at
@@ -20,12 +27,17 @@ MEASURE_CHARS = 70
 DEFAULT_POINT_SIZE = 13.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
 LINE_HEIGHT_PERCENT = 135  # of the font's own line spacing, which is already ~1.3 em for serifs
+HEADING_SCALE = 1.6  # the title line, relative to the body size
+CURRENT_OUTLINE = QColor("#d55e00")  # Okabe–Ito vermillion: stands out on every claim tint, both themes
+CURRENT_OUTLINE_WIDTH = 2.0
+CURRENT_OUTLINE_PAD = 2.0  # pixels between the text and the box
 
 
 class ArticleView(QTextBrowser):
     claimClicked = Signal(str)  # claim id under a click
     painted = Signal()  # once after each new text has been painted: the reader can see it
     scrolled = Signal()  # the visible part of the text changed (debounced)
+    escapePressed = Signal()  # Esc in the text: back to every claim
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -46,18 +58,26 @@ class ArticleView(QTextBrowser):
         self._scroll_timer.timeout.connect(self.scrolled.emit)
         self.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
         self.last_tooltip = ""  # what the last hover showed (tooltips are not inspectable offscreen)
+        self._current_span: tuple[int, int] | None = None  # Qt positions of the outlined claim
         self._apply_font()
 
     # text and typography ---------------------------------------------------------------
     def set_article_text(self, text: str, title: str = "") -> None:
         self.setExtraSelections([])
         self._marks = []
+        self._current_span = None
         self._title = title
         self._announce_paint = True
+        self.setCurrentCharFormat(QTextCharFormat())  # else setPlainText applies the heading's to all
         self.setPlainText(text)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        cursor.setBlockFormat(QTextBlockFormat())
         self._format_blocks(title)
         self._update_measure()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.setCurrentCharFormat(QTextCharFormat())  # the cursor now sits in the heading
 
     def _format_blocks(self, title: str) -> None:
         """Line height and paragraph spacing for every block; the title line as a heading.
@@ -75,7 +95,7 @@ class ArticleView(QTextBrowser):
         first = doc.firstBlock()
         if title and first.text().strip() == title.strip():
             heading = QTextCharFormat()
-            heading.setFontPointSize(self.point_size * 1.6)
+            heading.setFontPointSize(self.point_size * HEADING_SCALE)
             heading.setFontWeight(QFont.Weight.Bold)
             cursor = QTextCursor(first)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
@@ -103,11 +123,10 @@ class ArticleView(QTextBrowser):
         if self.document().characterCount() > 1:
             self._format_blocks(self._title)  # heading and spacing are stored in points: re-scale
 
-    def zoom_by(self, steps: int) -> None:
-        self.set_point_size(self.point_size + steps)
-
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802
         super().paintEvent(event)
+        if self._current_span is not None:
+            self._paint_current_outline()
         if self._announce_paint:
             self._announce_paint = False
             QTimer.singleShot(0, self.painted.emit)  # after this paint has reached the screen
@@ -146,6 +165,56 @@ class ArticleView(QTextBrowser):
             fmt.setTopMargin(24)
             fmt.setBottomMargin(48)
             root.setFrameFormat(fmt)
+
+    # the current claim (n / p) -----------------------------------------------------------
+    def set_current_span(self, span: tuple[int, int] | None) -> None:
+        """Outline the claim at these Qt positions (None: no current claim)."""
+        self._current_span = span
+        self.viewport().update()
+
+    def current_span(self) -> tuple[int, int] | None:
+        return self._current_span
+
+    def current_outline_rects(self) -> list[QRectF]:
+        """One rectangle per line the current claim covers, in viewport coordinates."""
+        if self._current_span is None:
+            return []
+        start, end = self._current_span
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft()
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                line_start = block.position() + line.textStart()
+                s, e = max(start, line_start), min(end, line_start + line.textLength())
+                if s >= e:
+                    continue
+                x1 = line.cursorToX(s - block.position())[0]
+                x2 = line.cursorToX(e - block.position())[0]
+                rect = QRectF(x1, line.y(), x2 - x1, line.height()).translated(origin)
+                rects.append(rect.translated(-dx, -dy).adjusted(-CURRENT_OUTLINE_PAD, 0, CURRENT_OUTLINE_PAD, 0))
+            block = block.next()
+        return rects
+
+    def _paint_current_outline(self) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(CURRENT_OUTLINE, CURRENT_OUTLINE_WIDTH))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.current_outline_rects():
+            painter.drawRoundedRect(rect, 3, 3)
+        painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return
+        super().keyPressEvent(event)
 
     # highlights ------------------------------------------------------------------------
     def set_highlights(self, selections: list[QTextEdit.ExtraSelection], marks: list[Mark]) -> None:

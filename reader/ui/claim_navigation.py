@@ -25,6 +25,7 @@ class ClaimNavigator:
         self._source_id = ""
         self._order: list[str] = []  # claim ids of the selected source (all claims if none), by position
         self._index = -1
+        self.wrapped = False  # the last step went past the end (or the start) and came round
 
     def set_analysis(self, analysis, offsets: QtOffsets) -> None:  # noqa: ANN001
         current = self._order[self._index] if 0 <= self._index < len(self._order) else None
@@ -53,6 +54,7 @@ class ClaimNavigator:
         if not self._order:
             return None
         self._index = 0
+        self.wrapped = False
         return self._span(0)
 
     def step(self, direction: int) -> tuple[int, int] | None:
@@ -61,9 +63,20 @@ class ClaimNavigator:
             return None
         if self._index < 0:
             self._index = 0 if direction > 0 else len(self._order) - 1
+            self.wrapped = False
         else:
-            self._index = (self._index + direction) % len(self._order)
+            moved = self._index + direction
+            self.wrapped = not 0 <= moved < len(self._order)
+            self._index = moved % len(self._order)
         return self._span(self._index)
+
+    def position(self) -> tuple[int, int]:
+        """(1-based number of the current claim, how many there are); 0 when there is no current one."""
+        return self._index + 1, len(self._order)
+
+    def current_span(self) -> tuple[int, int] | None:
+        """Qt positions of the current claim's extent."""
+        return self._span(self._index) if 0 <= self._index < len(self._order) else None
 
     def move_to(self, claim_id: str) -> None:
         if claim_id in self._order:

@@ -1,4 +1,5 @@
-"""The window's side of the library: opening it, caching analyses, and the File/Library dialogs.
+"""The File and Library dialogs: open a file or URL, recent files, export notes, the notes
+search and the source book. The library calls of the session are in `library_access`.
 
 A library problem (corrupt file moved aside, read-only folder, locked database) is shown as a
 message; reading never depends on the library working.
@@ -7,89 +8,37 @@ message; reading never depends on the library working.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu
 
-from reader.analysis import Analysis
+from reader import documents
 from reader.ui.plain_text import plain_tooltip
+
+if TYPE_CHECKING:  # the dialogs import the store (sqlite-utils, ~0.3 s): only when first opened
+    from reader.ui.search_dialog import NotesSearchDialog
+    from reader.ui.source_book import SourceBookDialog
 
 log = logging.getLogger("reader.ui.library")
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+URL_PROMPT_PREFIX = "https://"
 
 
-def open_library(window):  # noqa: ANN001, ANN201 - MainWindow → Library | None
-    from reader.store import Library, StoreError  # not at start-up: sqlite-utils takes ~0.3 s to import
+@dataclass
+class OpenDialogs:
+    """The library dialogs a window has opened (each made once, then shown again)."""
 
-    try:
-        library = Library.open(window.data_dir)
-    except StoreError as exc:
-        window.show_message(f"{exc} Notes cannot be saved in this session.", "warning")
-        return None
-    except Exception as exc:  # noqa: BLE001 - an unexpected store failure must not stop the reader
-        log.exception("library did not open")
-        window.show_message(f"Your library could not be opened ({exc}). Notes cannot be saved.", "warning")
-        return None
-    notice = getattr(library, "notice", None)
-    if notice:
-        window.show_message(notice, "warning")
-    return library
-
-
-def _call(window, what: str, fn, *args, default=None):  # noqa: ANN001, ANN202
-    """Run one library call; a failure is logged (and not fatal) and gives `default`."""
-    if window.library is None:
-        return default
-    try:
-        if isinstance(fn, str):
-            return getattr(window.library, fn)(*args)
-        return fn(window.library, *args)
-    except Exception as exc:  # noqa: BLE001
-        log.warning("library: %s failed: %s", what, exc)
-        return default
-
-
-def remember(window, article) -> None:  # noqa: ANN001
-    if window.library is not None and getattr(window.library, "read_only", False):
-        return
-    _call(window, "remember article", "remember_article", article.id, article.title,
-          article.origin, article.text)
-
-
-def cached_analysis(window, article_id: str, engine_version: str | None):  # noqa: ANN001, ANN201
-    if engine_version is None:
-        return None
-    data = _call(window, "cached analysis", "cached_analysis", article_id, engine_version)
-    if not data:
-        return None
-    try:
-        return Analysis.from_dict(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        log.warning("cached analysis unreadable, analysing again: %s", exc)
-        return None
-
-
-def save_analysis(window, article_id: str, engine_version: str | None, analysis) -> None:  # noqa: ANN001
-    if engine_version is not None and not getattr(window.library, "read_only", False):
-        _call(window, "save analysis", "save_analysis", article_id, engine_version,
-              analysis.to_dict(article_id))
-
-
-def noted_keys(window, article_id: str) -> set[str]:  # noqa: ANN001
-    return _call(window, "noted keys", "noted_keys", article_id, default=set()) or set()
-
-
-def close_library(window) -> None:  # noqa: ANN001
-    if window.library is not None:
-        _call(window, "close", "close")
-        window.library = None
-        window.notes.set_library(None)
+    search: NotesSearchDialog | None = None
+    source_book: SourceBookDialog | None = None
 
 
 # menus and dialogs -------------------------------------------------------------------------
 def open_file_dialog(window) -> None:  # noqa: ANN001
     recent = window.settings.recent_files()
-    start = str(Path(recent[0]).parent) if recent and not recent[0].startswith("http") else str(Path.home())
+    start = str(Path(recent[0]).parent) if recent and not documents.is_url(recent[0]) else str(Path.home())
     path, _ = QFileDialog.getOpenFileName(window, "Open an article", start, OPEN_FILTER)
     if path:
         window.open_path(path)
@@ -97,11 +46,11 @@ def open_file_dialog(window) -> None:  # noqa: ANN001
 
 def open_url_dialog(window) -> None:  # noqa: ANN001
     url, ok = QInputDialog.getText(window, "Open URL", "Address of the article:", QLineEdit.EchoMode.Normal,
-                                   "https://")
+                                   URL_PROMPT_PREFIX)
     url = url.strip()
-    if ok and url and url != "https://":
-        if not url.startswith(("http://", "https://")):
-            url = "https://" + url
+    if ok and url and url != URL_PROMPT_PREFIX:
+        if not documents.is_url(url):
+            url = URL_PROMPT_PREFIX + url
         window.open_url(url)
 
 
@@ -109,7 +58,7 @@ def fill_recent_menu(window, menu: QMenu) -> None:  # noqa: ANN001
     menu.clear()
     recent = window.settings.recent_files()
     for path in recent:
-        action = menu.addAction(Path(path).name if not path.startswith("http") else path)
+        action = menu.addAction(path if documents.is_url(path) else Path(path).name)
         action.setToolTip(plain_tooltip(path))
         action.setData(path)
         action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
@@ -147,44 +96,40 @@ def export_notes(window, path: str) -> Path | None:  # noqa: ANN001
     return written
 
 
-def _open_dialog(window, attr: str, make) -> None:  # noqa: ANN001 - make(library, parent) -> QDialog
-    dialog = getattr(window, attr, None)
-    if dialog is None and window.ensure_library() is None:
+def _make_dialog(window, make: Callable) -> QDialog | None:  # noqa: ANN001 - make(library, parent)
+    if window.ensure_library() is None:
         window.show_message("Your library is not available in this session.", "warning")
-        return
-    if dialog is None:
-        try:
-            dialog = make(window.library, window)
-        except Exception as exc:  # noqa: BLE001 - a broken dialog must not break the window
-            log.exception("could not open %s", attr)
-            window.show_message(f"This feature is not available: {exc}", "info")
-            return
-        dialog.hitChosen.connect(window.open_library_hit)
-        setattr(window, attr, dialog)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
+        return None
+    try:
+        dialog = make(window.ensure_library(), window)
+    except Exception as exc:  # noqa: BLE001 - a broken dialog must not break the window
+        log.exception("could not open %s", make.__name__)
+        window.show_message(f"This feature is not available: {exc}", "info")
+        return None
+    dialog.hitChosen.connect(window.open_library_hit)
+    return dialog
+
+
+def _show(dialog: QDialog | None) -> None:
+    if dialog is not None:
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
 
 def open_search(window) -> None:  # noqa: ANN001
     """Library > Search notes and quotes (Ctrl+Shift+F)."""
     from reader.ui.search_dialog import NotesSearchDialog  # a plain import: PyInstaller must see it
 
-    _open_dialog(window, "_search_dialog", NotesSearchDialog)
+    if window.dialogs.search is None:
+        window.dialogs.search = _make_dialog(window, NotesSearchDialog)
+    _show(window.dialogs.search)
 
 
 def open_source_book(window) -> None:  # noqa: ANN001
     """Library > Source book: every source across the articles you have read."""
     from reader.ui.source_book import SourceBookDialog
 
-    _open_dialog(window, "_source_book", SourceBookDialog)
-
-
-def stored_article(window, article_id: str):  # noqa: ANN001, ANN201 - Article | None
-    """An article as the library keeps it (its text is what the notes and analyses refer to)."""
-    from reader.documents import Article
-
-    stored = _call(window, "stored article", "article", article_id)
-    if stored is None or not stored.text:
-        return None
-    return Article(title=stored.title or "Untitled", text=stored.text, origin=stored.origin)
+    if window.dialogs.source_book is None:
+        window.dialogs.source_book = _make_dialog(window, SourceBookDialog)
+    _show(window.dialogs.source_book)

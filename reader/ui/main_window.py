@@ -1,23 +1,24 @@
 """The main window: the article in the middle, its sources and your notes in a dock on the right.
 
-Flow: open → the text shows at once → a cached analysis (same article, same engine version)
-draws highlights immediately, otherwise the worker analyses it and partial results draw
-progressively → the final result is saved to the library and `analysisFinished` fires.
+The window lays out the widgets and shows what the `ReadingSession` (reader/ui/session.py)
+says: `articleShown` puts the text up, `analysisUpdated` draws highlights and sources, and
+what the user does (open, paste, a library hit) goes to the session's methods. It keeps no
+article state of its own: `article` and `analysis` are the session's.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QDockWidget, QLabel, QMainWindow, QProgressBar, QSplitter, QStatusBar, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from reader import APP_NAME
+from reader.analysis import Analysis
 from reader.documents import Article
 from reader.ui import actions, highlights, library_dialogs
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
@@ -26,21 +27,19 @@ from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.notes_editor import NotesPanel, NoteTarget
 from reader.ui.offsets import QtOffsets
-from reader.ui.opening import ArticleOpening
+from reader.ui.session import ReadingSession
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
-from reader.ui.worker import BackgroundWorker
 
 log = logging.getLogger("reader.ui")
-# the library and the analysis start when the text has been painted; these are the fallbacks
-START_FALLBACK_MS = 150  # … for a hidden window, which never paints
-LIBRARY_FALLBACK_MS = 1000  # … for the library's notice when no article is opened
 WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
-PARTIAL_INTERVAL_MS = 400  # redrawing thousands of overlays per batch would stall the GUI thread
+STATUS_NOTE_MS = 5_000
+MESSAGE_STATUS_MS = 10_000
+MODEL_STATES = {"loading": "Loading language model…", "ready": "Language model ready", "idle": ""}
 
 
-class MainWindow(ArticleOpening, QMainWindow):
+class MainWindow(QMainWindow):
     articleOpened = Signal(str)  # article id, once its text is shown
     analysisProgress = Signal(str, int, int)  # article id, paragraphs done, total
     analysisFinished = Signal(str)  # article id, once every highlight is drawn
@@ -51,63 +50,52 @@ class MainWindow(ArticleOpening, QMainWindow):
         super().__init__()
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.article: Article | None = None
-        self.analysis = None
-        self.analysis_done = False
         self._offsets = QtOffsets("")
         self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
         self._windowed = False  # overlays only around the visible text (long articles)
-        self._partial = None  # the newest partial analysis not drawn yet
-        self._last_partial_at = 0.0
-        self._partial_timer = QTimer(self, singleShot=True)
-        self._partial_timer.timeout.connect(self._draw_partial)
-        self._request = 0  # id of the worker request whose results we want
-        self._load_request = 0
-        self._pending_source_key = ""  # a source to select once the analysis is in
-        self._started_for = ""  # id of the article whose analysis (or cache look-up) has started
-        self._closed = False
-        self._engine_version = self._version_of(engine_factory)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.settings = UiSettings(self.data_dir)
+        self.dialogs = library_dialogs.OpenDialogs()
         self._build_widgets()
         self.actions_ = actions.install(self)
-        self.library = None  # opened after the first paint (see ensure_library)
-        self._library_tried = False
-        self.worker = BackgroundWorker(engine_factory, self)
-        self.worker.analysisProgress.connect(self._on_progress)
-        self.worker.analysisFinished.connect(self._on_analysis_finished)
-        self.worker.articleLoaded.connect(self._on_article_loaded)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.modelState.connect(self._on_model_state)
+        self.session = ReadingSession(self.data_dir, engine_factory, self)
+        self._connect_session(self.session)
         self._restore_state()
-        # the worker's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
+        # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
-        self._warm_up = warm_up
-        QTimer.singleShot(0, self._prepare_worker)
-        self.view.painted.connect(self._start_analysis)
-        QTimer.singleShot(LIBRARY_FALLBACK_MS, self.ensure_library)  # its notice shows without an article too
+        QTimer.singleShot(0, lambda: self.session.prepare(warm_up))
+        self.view.painted.connect(self.session.start_analysis)
 
-    @Slot()
-    def _prepare_worker(self) -> None:
-        self.worker.prepare(load_model=self._warm_up)
+    def _connect_session(self, session: ReadingSession) -> None:
+        session.articleShown.connect(self._show_article)
+        session.analysisStarted.connect(self._on_analysis_started)
+        session.analysisProgress.connect(self._on_progress)
+        session.analysisUpdated.connect(self._show_analysis)
+        session.analysisFailed.connect(self._on_analysis_failed)
+        session.failed.connect(self.show_message)
+        session.opening.connect(self.statusBar().showMessage)
+        session.modelState.connect(self._on_model_state)
+        session.libraryChanged.connect(self.notes.set_library)
+        session.sourceRequested.connect(self.select_source)
+        session.recentOpened.connect(self.settings.add_recent)
+
+    # the session's state, for callers that read it ----------------------------------------
+    @property
+    def article(self) -> Article | None:
+        return self.session.article
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.session.analysis
+
+    @property
+    def analysis_done(self) -> bool:
+        return self.session.analysis_done
 
     def ensure_library(self):  # noqa: ANN201 - Library | None
-        """Open the library on first use: the window paints before sqlite-utils is even imported."""
-        if not self._library_tried:
-            self._library_tried = True
-            self.library = library_dialogs.open_library(self)
-            self.notes.set_library(self.library)
-        return self.library
-
-    @staticmethod
-    def _version_of(engine_factory) -> str | None:  # noqa: ANN001
-        if engine_factory is None:
-            from reader.analysis import AttributionEngine  # no spaCy import: the model loads lazily
-
-            return AttributionEngine.version
-        return getattr(engine_factory, "version", None)  # a stub without a version is never cached
+        return self.session.ensure_library()
 
     # construction -------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -121,6 +109,7 @@ class MainWindow(ArticleOpening, QMainWindow):
         self.view = ArticleView()
         self.view.claimClicked.connect(self._on_claim_clicked)
         self.view.scrolled.connect(self._on_scrolled)
+        self.view.escapePressed.connect(self.show_all_sources)
         self.view.set_tooltip_provider(self._tooltip)
         self.find_bar = FindBar(self.view)
         central = QWidget(objectName="centralArea")
@@ -167,116 +156,91 @@ class MainWindow(ArticleOpening, QMainWindow):
             self.restoreState(state)
         self.view.set_point_size(self.settings.font_size(DEFAULT_POINT_SIZE))
 
-    # showing an article (opening files, URLs, pastes and drops: ArticleOpening) ---------
-    def show_article(self, article: Article) -> None:
-        self.notes.set_target(None)  # saves the note being edited
-        self.article, self.analysis, self.analysis_done = article, None, False
-        self._offsets = QtOffsets(article.text)
-        self._overlays = None
-        self._partial = None
-        self.view.set_article_text(article.text, article.title)
-        self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
-        self.sources.set_analysis(None)
-        self.navigator.reset()
-        self.message_bar.dismiss()
-        self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        self.worker.cancel()  # the previous article's analysis stops at its next batch
-        self._request = 0
-        self._started_for = ""
-        self.articleOpened.emit(article.id)
-        self.statusBar().showMessage(f"Opened “{article.title}”")
-        # the library and the analysis start once the text is on screen (or soon, if hidden)
-        # (a minimised window may never paint either: hence a fallback in every case)
-        QTimer.singleShot(START_FALLBACK_MS if not self.view.isVisible() else 1000, self._start_analysis)
-
-    @Slot()
-    def _start_analysis(self) -> None:
-        """Cached highlights at once, or a request to the worker; once per opened article."""
-        article = self.article
-        if article is None or self._started_for == article.id or self._closed:
-            return
-        self._started_for = article.id
-        self.ensure_library()
-        library_dialogs.remember(self, article)
-        cached = library_dialogs.cached_analysis(self, article.id, self._engine_version)
-        if cached is not None:
-            self._apply_analysis(cached, final=True)
-            return
-        self._request = self.worker.analyze(article.text)
-        self.progress.setRange(0, 0)  # busy until the first batch says how many paragraphs
-        self.progress.show()
-        self.statusBar().showMessage(f"Opened “{article.title}” — finding who says what…")
-
-    # analysis results ---------------------------------------------------------------------
-    @Slot(int, int, int, object)
-    def _on_progress(self, request_id: int, done: int, total: int, analysis) -> None:  # noqa: ANN001
-        if request_id != self._request:
-            return
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.statusBar().showMessage(f"Analysing… {done} of {total} paragraphs")
-        if done < total:
-            # the first batch draws at once; later ones at most every PARTIAL_INTERVAL_MS, newest wins
-            self._partial = analysis
-            wait_ms = PARTIAL_INTERVAL_MS - (time.monotonic() - self._last_partial_at) * 1000
-            if wait_ms <= 0:
-                self._draw_partial()
-            elif not self._partial_timer.isActive():
-                self._partial_timer.start(int(wait_ms))
-        self.analysisProgress.emit(self.article.id, done, total)
-
-    def _draw_partial(self) -> None:
-        if self._partial is not None and self.article is not None:
-            analysis, self._partial = self._partial, None
-            self._last_partial_at = time.monotonic()
-            self._apply_analysis(analysis, final=False)
-
-    @Slot(int, object)
-    def _on_analysis_finished(self, request_id: int, analysis) -> None:  # noqa: ANN001
-        if request_id != self._request or self.article is None:
-            return
-        self._partial_timer.stop()
-        self._partial = None
-        library_dialogs.save_analysis(self, self.article.id, self._engine_version, analysis)
-        self._apply_analysis(analysis, final=True)
-
-    def _apply_analysis(self, analysis, final: bool) -> None:  # noqa: ANN001
-        self.analysis = analysis
-        self.navigator.set_analysis(analysis, self._offsets)
-        self.sources.set_analysis(analysis, library_dialogs.noted_keys(self, self.article.id))
-        self._refresh_highlights()
-        if final:
-            self.analysis_done = True
-            self.progress.hide()
-            n_claims, n_sources = len(analysis.claims), len(analysis.sources)
-            self.statusBar().showMessage(f"{n_claims} claim{'s' * (n_claims != 1)} from "
-                                         f"{n_sources} source{'s' * (n_sources != 1)}")
-            if self._pending_source_key:
-                self._select_pending_source()
-            self.analysisFinished.emit(self.article.id)
-
-    @Slot(int, str)
-    def _on_failed(self, request_id: int, message: str) -> None:
-        if request_id == self._request and self.article is not None:
-            self.progress.hide()
-            self.show_message(message)
-            self.analysisFailed.emit(self.article.id, message)
-        elif request_id == self._load_request:
-            self.show_message(message)
-
     @Slot(str)
     def _on_model_state(self, state: str) -> None:
-        texts = {"loading": "Loading language model…", "ready": "Language model ready", "idle": ""}
-        self.model_label.setText(texts.get(state, "Language model unavailable"))
-        if state not in texts:
+        self.model_label.setText(MODEL_STATES.get(state, "Language model unavailable"))
+        if state not in MODEL_STATES:
             self.model_label.setToolTip(plain_tooltip(state))
             self.show_message(state)
 
     def show_message(self, text: str, level: str = "error") -> None:
         """One non-modal message above the article; the window keeps working."""
         self.message_bar.show_message(text, level)
-        self.statusBar().showMessage(text, 10_000)
+        self.statusBar().showMessage(text, MESSAGE_STATUS_MS)
         self.messageShown.emit(text)
+
+    # opening: the session reads; the window only gathers what the user gave ------------------
+    def open_path(self, path: str | Path) -> bool:
+        return self.session.open_path(path)
+
+    def open_url(self, url: str) -> None:
+        self.session.open_url(url)
+
+    def paste_article(self) -> None:
+        self.session.open_pasted(QGuiApplication.clipboard().text())
+
+    def open_library_hit(self, article_id: str, source_key: str) -> None:
+        self.session.open_library_hit(article_id, source_key)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802
+        urls: list[QUrl] = event.mimeData().urls()
+        if urls:
+            event.acceptProposedAction()
+            url = urls[0]
+            self.open_path(url.toLocalFile() if url.isLocalFile() else url.toString())
+
+    # what the session says ----------------------------------------------------------------
+    @Slot(object)
+    def _show_article(self, article: Article) -> None:
+        self.notes.set_target(None)  # saves the note being edited
+        self._offsets = QtOffsets(article.text)
+        self._overlays = None
+        self.view.set_article_text(article.text, article.title)
+        self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
+        self.sources.set_analysis(None)
+        self.navigator.reset()
+        self.message_bar.dismiss()
+        self.progress.hide()
+        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.articleOpened.emit(article.id)
+        self.statusBar().showMessage(f"Opened “{article.title}”")
+        if not self.view.isVisible():
+            self.session.start_analysis()  # no paint will come to start it
+
+    @Slot()
+    def _on_analysis_started(self) -> None:
+        self.progress.setRange(0, 0)  # busy until the first batch says how many paragraphs
+        self.progress.show()
+        self.statusBar().showMessage(f"Opened “{self.article.title}” — finding who says what…")
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(f"Analysing… {done} of {total} paragraphs")
+        self.analysisProgress.emit(self.article.id, done, total)
+
+    @Slot(object, bool)
+    def _show_analysis(self, analysis: Analysis, final: bool) -> None:
+        self.navigator.set_analysis(analysis, self._offsets)
+        self.sources.set_analysis(analysis, self.session.noted_keys())
+        self._refresh_highlights()
+        if final:
+            self.progress.hide()
+            n_claims, n_sources = len(analysis.claims), len(analysis.sources)
+            self.statusBar().showMessage(f"{n_claims} claim{'s' * (n_claims != 1)} from "
+                                         f"{n_sources} source{'s' * (n_sources != 1)}")
+            self.analysisFinished.emit(self.article.id)
+
+    @Slot(str)
+    def _on_analysis_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.show_message(message)
+        self.analysisFailed.emit(self.article.id, message)
 
     # highlights and sources ---------------------------------------------------------------
     def _palette(self) -> highlights.Palette:
@@ -322,15 +286,22 @@ class MainWindow(ArticleOpening, QMainWindow):
                               if source is not None and self.article is not None else None)
         if source_id:
             self._go_to(self.navigator.first())
+        else:
+            self.view.set_current_span(None)
 
     def _on_claim_clicked(self, claim_id: str) -> None:
         claim = self.navigator.claim(claim_id)
         if claim is not None:
             self.sources.select_source(claim.source_id or UNSOURCED)
             self.navigator.move_to(claim_id)
+            self._show_current_claim()
 
     def _tooltip(self, claim_id: str) -> str:
         return claim_tooltip(self.analysis, self.article.text if self.article else "", claim_id)
+
+    def show_all_sources(self) -> None:
+        """No source selected: every claim is highlighted again."""
+        self.sources.select_all()
 
     def next_claim(self) -> None:
         self._go_to(self.navigator.step(+1))
@@ -341,6 +312,20 @@ class MainWindow(ArticleOpening, QMainWindow):
     def _go_to(self, span: tuple[int, int] | None) -> None:
         if span is not None:
             self.view.scroll_to_position(span[0])
+            self._show_current_claim()
+
+    def _show_current_claim(self) -> None:
+        """Outline the current claim and say where it is among the claims stepped through."""
+        self.view.set_current_span(self.navigator.current_span())
+        number, total = self.navigator.position()
+        if not number:
+            self.sources.show_claim_position("")
+            return
+        text = f"{number} of {total}"
+        if self.navigator.wrapped:
+            text += " — back to the first" if number == 1 else " — back to the last"
+            self.statusBar().showMessage(f"Wrapped round: claim {number} of {total}", STATUS_NOTE_MS)
+        self.sources.show_claim_position(text)
 
     def focus_source_filter(self) -> None:
         self.sources_dock.show()
@@ -381,11 +366,8 @@ class MainWindow(ArticleOpening, QMainWindow):
             self._refresh_highlights()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
-        self._closed = True
-        self._library_tried = True  # a pending timer must not reopen it
         self.notes.flush()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.worker.shutdown()
-        library_dialogs.close_library(self)
+        self.session.close()
         super().closeEvent(event)

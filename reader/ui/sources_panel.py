@@ -1,17 +1,29 @@
-"""The sources panel: every source of the article, grouped, with claim counts and note markers."""
+"""The sources panel: every source of the article, grouped, with claim counts and note markers.
+
+"All sources" (the first row), Esc and a click on empty space in the list select no source,
+which shows every claim. Group headings are never current: the arrow keys step over them.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
 
 from reader.ui.plain_text import plain_tooltip
 
 UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
+ALL_SOURCES = ""  # the id of the "All sources" row: no source selected, every claim shown
+ALL_SOURCES_LABEL = "All sources"
 SOURCE_ID = Qt.ItemDataRole.UserRole
+NOTED = Qt.ItemDataRole.UserRole + 1
+CURSOR_FORWARD = {QAbstractItemView.CursorAction.MoveDown, QAbstractItemView.CursorAction.MoveNext,
+                  QAbstractItemView.CursorAction.MovePageDown, QAbstractItemView.CursorAction.MoveEnd}
 DESCRIPTION = Qt.ItemDataRole.UserRole + 2  # the tooltip's text, for the filter
 GROUPS = (
     ("people", "People & officials"),
@@ -44,6 +56,44 @@ def _note_icon() -> QIcon:
     return QIcon(pix)
 
 
+def _is_heading(index: QModelIndex) -> bool:
+    return index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsSelectable
+
+
+class SourceTree(QTreeWidget):
+    """The list itself: headings are skipped by the keyboard; Esc and empty space mean "All sources"."""
+
+    allRequested = Signal()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers) -> QModelIndex:  # noqa: ANN001, N802
+        index = super().moveCursor(action, modifiers)
+        forward = action in CURSOR_FORWARD
+        while _is_heading(index):  # on, in the direction of the key; back the other way at the end
+            following = self.indexBelow(index) if forward else self.indexAbove(index)
+            if not following.isValid():
+                following = self.indexAbove(index) if forward else self.indexBelow(index)
+                forward = not forward
+                if _is_heading(following) or not following.isValid():
+                    return self.currentIndex()
+            index = following
+        return index
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.allRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        if not index.isValid():
+            self.allRequested.emit()
+            return
+        if _is_heading(index):
+            return  # a heading is a label: clicking it keeps the source you had
+        super().mousePressEvent(event)
+
+
 class SourcesPanel(QWidget):
     sourceSelected = Signal(str)  # source id, UNSOURCED, or "" when nothing is selected
 
@@ -53,7 +103,8 @@ class SourcesPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter sources")
         self.filter.textChanged.connect(self._apply_filter)
-        self.tree = QTreeWidget(objectName="sourcesList")
+        self.tree = SourceTree(objectName="sourcesList")
+        self.tree.allRequested.connect(self.select_all)
         self.tree.setAccessibleName("Sources")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Source", "Claims"])
@@ -69,15 +120,22 @@ class SourcesPanel(QWidget):
         self.card.setWordWrap(True)
         self.card.setTextFormat(Qt.TextFormat.RichText)
         self.card.setContentsMargins(4, 4, 4, 4)
+        self.claim_position = QLabel(objectName="claimPosition")  # "3 of 6" while stepping with n / p
+        self.claim_position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.claim_position.setContentsMargins(4, 4, 4, 4)
+        card_row = QHBoxLayout()
+        card_row.addWidget(self.card, 1)
+        card_row.addWidget(self.claim_position)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.card)
+        layout.addLayout(card_row)
         self._note_icon = _note_icon()
         self._analysis = None
         self._noted: set[str] = set()
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._all_item: QTreeWidgetItem | None = None
         self._last_signature: tuple = ()
         self._show_card(None)
 
@@ -95,15 +153,19 @@ class SourcesPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items = {}
+        self._all_item = None
         if analysis is not None:
             self._fill(analysis)
         self.tree.blockSignals(False)
         self._apply_filter(self.filter.text())
         if keep and keep in self._items:
             self.select_source(keep, emit=False)
-        elif keep:
-            self._show_card(None)
-            self.sourceSelected.emit("")
+        else:
+            self._make_all_current()
+            self.claim_position.clear()  # the source stepped through is gone (another article)
+            if keep:
+                self._show_card(None)
+                self.sourceSelected.emit(ALL_SOURCES)
 
     @staticmethod
     def _signature(analysis, noted_keys) -> tuple:  # noqa: ANN001
@@ -111,7 +173,7 @@ class SourcesPanel(QWidget):
             return ()
         sources = tuple((s.id, s.name, s.kind, s.title, s.role, len(s.claim_ids)) for s in analysis.sources)
         unsourced = sum(1 for c in analysis.claims if c.source_id is None)
-        return sources, unsourced, frozenset(noted_keys or ())
+        return sources, unsourced, len(analysis.claims), frozenset(noted_keys or ())
 
     def _fill(self, analysis) -> None:  # noqa: ANN001
         from reader.store import source_key  # imported when needed: sqlite-utils is slow to import
@@ -122,6 +184,10 @@ class SourcesPanel(QWidget):
         unsourced = [c for c in analysis.claims if c.source_id is None]
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        self._all_item = QTreeWidgetItem(self.tree, [ALL_SOURCES_LABEL, str(len(analysis.claims))])
+        self._all_item.setData(0, SOURCE_ID, ALL_SOURCES)
+        self._all_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._all_item.setToolTip(0, "Every claim in the article (Esc)")
         for key, label in GROUPS:
             members = sorted(groups[key], key=lambda s: (-len(s.claim_ids), s.name.casefold()))
             if not members and not (key == "unsourced" and unsourced):
@@ -152,7 +218,7 @@ class SourcesPanel(QWidget):
     def _set_marker(self, item: QTreeWidgetItem, noted: bool) -> None:
         item.setIcon(0, self._note_icon if noted else QIcon())
         item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "has notes" if noted else "")
-        item.setData(0, Qt.ItemDataRole.UserRole + 1, noted)
+        item.setData(0, NOTED, noted)
 
     @staticmethod
     def _tooltip(source) -> str:  # noqa: ANN001
@@ -166,7 +232,7 @@ class SourcesPanel(QWidget):
 
     def has_marker(self, source_id: str) -> bool:
         item = self._items.get(source_id)
-        return bool(item is not None and item.data(0, Qt.ItemDataRole.UserRole + 1))
+        return bool(item is not None and item.data(0, NOTED))
 
     def source_ids(self) -> list[str]:
         return list(self._items)
@@ -195,8 +261,29 @@ class SourcesPanel(QWidget):
         self._show_card(source_id)
         return True
 
+    def select_all(self) -> None:
+        """No source: every claim is shown (the "All sources" row, Esc, a click on empty space)."""
+        had_source = bool(self.current_source_id())
+        self._make_all_current()
+        if had_source or self.tree.currentItem() is None:
+            self.claim_position.clear()
+            self._show_card(None)
+            self.sourceSelected.emit(ALL_SOURCES)
+
+    def _make_all_current(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clearSelection()
+        self.tree.setCurrentItem(self._all_item)
+        if self._all_item is not None:
+            self._all_item.setSelected(True)
+        self.tree.blockSignals(False)
+
+    def show_claim_position(self, text: str) -> None:
+        self.claim_position.setText(text)
+
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:  # noqa: ANN001
         source_id = (current.data(0, SOURCE_ID) or "") if current is not None else ""
+        self.claim_position.clear()  # another choice: stepping starts again
         self._show_card(source_id or None)
         self.sourceSelected.emit(source_id)
 
@@ -224,6 +311,8 @@ class SourcesPanel(QWidget):
         needle = text.strip().casefold()
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            if group is self._all_item:
+                continue
             visible = 0
             for j in range(group.childCount()):
                 child = group.child(j)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 ANALYSIS_TIMEOUT_MS = 60_000  # the first test of a run pays for loading the model
+ACTIVATION_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture
@@ -20,6 +21,8 @@ def make_window(qtbot, data_dir) -> Iterator[Callable]:
         qtbot.addWidget(window)
         window.show()
         made.append(window)
+        window.activateWindow()  # shortcuts only reach the active window; activation is asynchronous
+        qtbot.waitUntil(window.isActiveWindow, timeout=ACTIVATION_TIMEOUT_MS)
         return window
 
     yield make

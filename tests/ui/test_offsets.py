@@ -74,6 +74,6 @@ def test_crlf_text_pasted_as_is_still_maps(make_window, qtbot):
     from reader.documents import Article
 
     with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
-        window.show_article(Article(title="Line one", text=text))
+        window.session.show_article(Article(title="Line one", text=text))
     drawn = {s.format.property(PART): s.cursor.selectedText() for s in window.view.extraSelections()}
     assert drawn == {"content": "it was over", "cue": "said", "mention": "The minister"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ui_stubs import stub_engine
+from ui_stubs import drain_events, stub_engine
 
 FIXTURES = Path(__file__).resolve().parents[1] / "documents" / "fixtures"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
@@ -50,7 +50,10 @@ def test_each_bad_document_is_one_message_and_the_window_works_on(kind, make_win
     window.messageShown.connect(shown.append)
     window.open_path(path)  # at once, or (a page, a large file) from the worker
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
-    qtbot.wait(50)
+    # a second message would come from the load thread: a load asked now is answered after it
+    with qtbot.waitSignal(window.session.client.loadFailed, timeout=10_000):
+        window.session.client.load(str(tmp_path / "barrier-that-does-not-exist.txt"))
+    drain_events()
     assert len(shown) == 1 and "\n" not in shown[0] and "Traceback" not in shown[0]
     assert window.message_bar.text() == shown[0]
     assert no_modal_dialog()

@@ -127,7 +127,9 @@ def test_sources_are_grouped_counted_and_filterable(make_window, open_and_wait, 
     window = make_window()
     analysis = open_and_wait(window, sample_path)
     tree = window.findChild(QTreeWidget, "sourcesList")
-    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    rows = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert rows[0] == "All sources" and tree.topLevelItem(0).text(1) == str(len(analysis.claims))
+    groups = rows[1:]
     allowed = ["People & officials", "Media", "Organisations & government", "Anonymous & unnamed", "Unsourced"]
     assert groups == [g for g in allowed if g in groups] and groups
     for src in analysis.sources:

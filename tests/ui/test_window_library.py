@@ -50,7 +50,7 @@ def test_search_and_source_book_hits_open_the_article_with_the_source(make_windo
     assert "Ctrl+Shift+F" in [k.toString() for k in window.actions_.search_notes.shortcuts()]
 
     window.actions_.search_notes.trigger()
-    dialog = window._search_dialog
+    dialog = window.dialogs.search
     assert dialog.isVisible()
     key = source_key("The harbour master", "person")
     with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
@@ -61,7 +61,7 @@ def test_search_and_source_book_hits_open_the_article_with_the_source(make_windo
 
     _open(window, qtbot, second)
     window.actions_.source_book.trigger()
-    book = window._source_book
+    book = window.dialogs.source_book
     assert book.isVisible()
     with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
         book.hitChosen.emit(first_id, key)

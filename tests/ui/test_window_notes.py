@@ -66,8 +66,8 @@ class _ReadOnlyLibrary:
 def test_failed_save_keeps_the_text_and_shows_a_message(make_window, open_and_wait, sample_path, qtbot):
     window = make_window()
     analysis = open_and_wait(window, sample_path)
-    window.library = _ReadOnlyLibrary(window.library)
-    window.notes.set_library(window.library)
+    window.session.library = _ReadOnlyLibrary(window.session.library)
+    window.notes.set_library(window.session.library)
     window.select_source(_top_source(analysis).id)
     with qtbot.waitSignal(window.messageShown, timeout=3_000) as shown:
         qtbot.keyClicks(window.notes.editor, "precious words")

@@ -50,3 +50,13 @@ def stub_engine(analysis: Analysis | None = None, fail_with: BaseException | Non
     else:
         cls.version = version
     return cls
+
+
+def drain_events() -> None:
+    """Deliver every event already posted on the GUI thread (a second signal, a deferred slot).
+
+    Deterministic, unlike a short wait: what a key press or a click queued has run afterwards."""
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()

@@ -1,0 +1,308 @@
+"""The reading session: the one owner of the article on screen, its analysis and the requests.
+
+    session = ReadingSession(data_dir, engine_factory)
+    session.open_path("article.md")   # → articleShown(article), later analysisUpdated(analysis, final)
+    session.start_analysis()          # once the text has been painted (or at once for a hidden window)
+
+Data flows one way, session → window: the window shows what the signals carry and calls the
+methods below for what the user does. The session imports no widget.
+
+Opening: a small plain-text file is read here (quicker than a round trip); URLs, Markdown, saved
+pages, PDFs and large files are read by the analysis client's load thread. The text shows at
+once; then a cached analysis (same article, same engine version) is drawn, or the client
+analyses it and partial results come at most every PARTIAL_INTERVAL_MS. Analyses are saved,
+and opened articles remembered, by `AnalysisSaver` off the GUI thread.
+Loads and analyses each have their own newest request (see worker.py): an article the user
+asked for is never swallowed by the analysis of the one on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from reader import documents
+from reader.analysis import Analysis
+from reader.documents import Article, DocumentError
+from reader.ui import library_access
+from reader.ui.worker import BackgroundWorker
+
+log = logging.getLogger("reader.ui.session")
+START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
+LIBRARY_FALLBACK_MS = 1000  # the library's notice shows even when no article is opened
+PARTIAL_INTERVAL_MS = 400  # redrawing thousands of overlays per batch would stall the GUI thread
+READ_HERE_BYTES = 256 * 1024  # plain text this size is read in well under a frame
+READ_HERE_SUFFIXES = {".txt", ".text"}  # everything else may need a parser: the load thread reads it
+PASTED_TITLE = "Pasted article"
+WEB_SCHEMES = ("http://", "https://")  # fetched by the load thread; file:// is a path
+
+
+def _local_path(url: str) -> str | None:
+    """The path of a file:// URL on this computer; None for anything else."""
+    import urllib.parse
+    import urllib.request
+
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    return urllib.request.url2pathname(parts.path)
+
+
+def reads_in_a_frame(target: str) -> bool:
+    """True for what the GUI thread may read itself: a small .txt file, or a path that is not a
+    file at all (missing, a folder: its message is instant)."""
+    path = Path(target).expanduser()
+    try:
+        if not path.is_file():
+            return True
+        return path.suffix.lower() in READ_HERE_SUFFIXES and path.stat().st_size <= READ_HERE_BYTES
+    except OSError:
+        return True  # the loader words the error
+
+
+def engine_version(engine_factory: Callable[[], Any] | None) -> str | None:
+    """The version cached analyses are kept under; None (a stub without one) is never cached."""
+    if engine_factory is None:
+        from reader.analysis import AttributionEngine  # no spaCy import: the model loads lazily
+
+        return AttributionEngine.version
+    return getattr(engine_factory, "version", None)
+
+
+class ReadingSession(QObject):
+    articleShown = Signal(object)  # Article: show its text now
+    analysisStarted = Signal()  # the shown article is being analysed (no cached analysis)
+    analysisProgress = Signal(int, int)  # paragraphs done, total
+    analysisUpdated = Signal(object, bool)  # Analysis (partial or final), final
+    analysisFailed = Signal(str)  # message for the user; the text stays readable
+    failed = Signal(str, str)  # message for the user, level ("error" | "warning" | "info")
+    opening = Signal(str)  # what is being read or fetched, for the status bar
+    modelState = Signal(str)  # "loading" | "ready" | "idle" | the message of a model that failed
+    libraryChanged = Signal(object)  # Library | None, for the notes and the dialogs
+    sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
+    recentOpened = Signal(str)  # a path or URL for the recent files
+
+    def __init__(self, data_dir: Path, engine_factory: Callable[[], Any] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.analysis_done = False
+        self.library = None  # reader.store.Library, opened on first use (after the first paint)
+        self._library_tried = False
+        self._saver = library_access.AnalysisSaver(self.data_dir)
+        self._engine_version = engine_version(engine_factory)
+        self._analysis_request = 0  # ids of the client requests whose results we want
+        self._load_request = 0
+        self._started_for = ""  # id of the article whose analysis (or cache look-up) has started
+        self._pending_source_key = ""  # a source to select once the analysis is in
+        self._partial: Analysis | None = None  # the newest partial analysis not passed on yet
+        self._last_partial_at = 0.0
+        self._partial_timer = QTimer(self, singleShot=True)
+        self._partial_timer.timeout.connect(self._pass_partial)
+        self._start_timer = QTimer(self, singleShot=True, interval=START_FALLBACK_MS)
+        self._start_timer.timeout.connect(self.start_analysis)
+        self._closed = False
+        self.client = self.make_analysis_client(engine_factory)
+        self.client.analysisProgress.connect(self._on_progress)
+        self.client.analysisFinished.connect(self._on_analysis_finished)
+        self.client.analysisFailed.connect(self._on_analysis_failed)
+        self.client.articleLoaded.connect(self._on_article_loaded)
+        self.client.loadFailed.connect(self._on_load_failed)
+        self.client.modelState.connect(self.modelState)
+        QTimer.singleShot(LIBRARY_FALLBACK_MS, self.ensure_library)
+
+    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> BackgroundWorker:
+        """The one place the analysis client is made (the analysis process client fits here too)."""
+        return BackgroundWorker(engine_factory, self)
+
+    def prepare(self, load_model: bool) -> None:
+        self.client.prepare(load_model=load_model)
+
+    # the library -------------------------------------------------------------------------
+    def ensure_library(self):  # noqa: ANN201 - Library | None
+        """Open the library on first use: the window paints before sqlite-utils is even imported."""
+        if not self._library_tried and not self._closed:
+            self._library_tried = True
+            opened = library_access.open_library(self.data_dir)
+            self.library = opened.library
+            self.libraryChanged.emit(self.library)
+            if opened.message:
+                self.failed.emit(opened.message, "warning")
+        return self.library
+
+    def noted_keys(self) -> set[str]:
+        return library_access.noted_keys(self.library, self.article.id) if self.article else set()
+
+    def _writable(self) -> bool:
+        return self.library is not None and not self.library.read_only
+
+    # opening -----------------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        """Open a small text file now; a URL, a page, Markdown or a large file in the background.
+
+        False (and `failed`) when it fails at once; background failures come as `failed` too."""
+        target = str(path).strip()
+        if target.lower().startswith(WEB_SCHEMES):
+            self.open_url(target)
+            return True
+        local = _local_path(target) if documents.is_url(target) else target
+        if local is not None and not reads_in_a_frame(local):
+            self._load_request = self.client.load(str(Path(local).expanduser()))
+            self.opening.emit(f"Opening {Path(local).name} …")
+            return True
+        try:
+            # another scheme, or a file on another computer: the loader says why not
+            article = documents.load(target) if local is None else documents.load_path(local)
+        except DocumentError as exc:
+            log.info("could not open %s: %s", target, exc)
+            self.failed.emit(str(exc), "error")
+            return False
+        self.show_article(article)
+        self.recentOpened.emit(str(Path(local).resolve()))
+        return True
+
+    def open_url(self, url: str) -> None:
+        # the article on screen (and its analysis) stays until the new one has arrived
+        self._load_request = self.client.load(url)
+        self.opening.emit(f"Fetching {url} …")
+
+    def open_pasted(self, text: str) -> bool:
+        """File > New from clipboard: the text, cleaned up the way a .txt file would be."""
+        from reader.documents.loader import article_from_text
+
+        if not text.strip():
+            self.failed.emit("The clipboard holds no text to read.", "warning")
+            return False
+        try:
+            article = article_from_text(text, "clipboard", fallback_title=PASTED_TITLE, name="The clipboard")
+        except DocumentError as exc:
+            self.failed.emit(str(exc), "warning")
+            return False
+        self.show_article(article)
+        return True
+
+    def open_library_hit(self, article_id: str, source_key: str) -> None:
+        """A hit chosen in the notes search or the source book: that article, that source."""
+        article = library_access.stored_article(self.ensure_library(), article_id)
+        if article is None:
+            self.failed.emit("That article is no longer in your library.", "warning")
+            return
+        self._pending_source_key = source_key
+        if self.article is None or self.article.id != article.id:
+            self.show_article(article)
+        if self.analysis_done:
+            self._select_pending_source()
+
+    @Slot(int, object)
+    def _on_article_loaded(self, request_id: int, article: Article) -> None:
+        if request_id == self._load_request:
+            self.show_article(article)
+            if article.origin:
+                self.recentOpened.emit(article.origin)
+
+    @Slot(int, str)
+    def _on_load_failed(self, request_id: int, message: str) -> None:
+        if request_id == self._load_request:
+            self.failed.emit(message, "error")
+
+    def show_article(self, article: Article) -> None:
+        """Make `article` the one on screen; its analysis starts with `start_analysis`."""
+        self.article, self.analysis, self.analysis_done = article, None, False
+        self._partial_timer.stop()
+        self._partial = None
+        self.client.cancel_analysis()  # the previous article's analysis stops at its next batch
+        self._analysis_request = 0
+        self._started_for = ""
+        self.articleShown.emit(article)
+        self._start_timer.start()  # in case the window never paints (minimised)
+
+    # analysis ----------------------------------------------------------------------------
+    @Slot()
+    def start_analysis(self) -> None:
+        """Cached highlights at once, or a request to the client; once per shown article."""
+        article = self.article
+        if article is None or self._started_for == article.id or self._closed:
+            return
+        self._start_timer.stop()
+        self._started_for = article.id
+        library = self.ensure_library()
+        if self._writable():
+            self._saver.remember(article)
+        cached = library_access.cached_analysis(library, article.id, self._engine_version)
+        if cached is not None:
+            self._finish(cached)
+            return
+        self._analysis_request = self.client.analyze(article.text)
+        self.analysisStarted.emit()
+
+    @Slot(int, int, int, object)
+    def _on_progress(self, request_id: int, done: int, total: int, analysis: Analysis) -> None:
+        if request_id != self._analysis_request:
+            return
+        if done < total:
+            # the first batch is passed on at once; later ones at most every PARTIAL_INTERVAL_MS, newest wins
+            self._partial = analysis
+            wait_ms = PARTIAL_INTERVAL_MS - (time.monotonic() - self._last_partial_at) * 1000
+            if wait_ms <= 0:
+                self._pass_partial()
+            elif not self._partial_timer.isActive():
+                self._partial_timer.start(int(wait_ms))
+        self.analysisProgress.emit(done, total)  # after the partial it brought was passed on
+
+    def _pass_partial(self) -> None:
+        if self._partial is not None and self.article is not None:
+            self.analysis, self._partial = self._partial, None
+            self._last_partial_at = time.monotonic()
+            self.analysisUpdated.emit(self.analysis, False)
+
+    @Slot(int, object)
+    def _on_analysis_finished(self, request_id: int, analysis: Analysis) -> None:
+        if request_id != self._analysis_request or self.article is None:
+            return
+        if self._engine_version is not None and self._writable():
+            self._saver.save(self.article.id, self._engine_version, analysis)
+        self._finish(analysis)
+
+    def _finish(self, analysis: Analysis) -> None:
+        self._partial_timer.stop()
+        self._partial = None
+        self.analysis, self.analysis_done = analysis, True
+        self.analysisUpdated.emit(analysis, True)
+        if self._pending_source_key:
+            self._select_pending_source()
+
+    @Slot(int, str)
+    def _on_analysis_failed(self, request_id: int, message: str) -> None:
+        if request_id == self._analysis_request and self.article is not None:
+            self.analysisFailed.emit(message)
+
+    def _select_pending_source(self) -> None:
+        from reader.store import source_key
+
+        key, self._pending_source_key = self._pending_source_key, ""
+        for source in (self.analysis.sources if key and self.analysis else []):
+            if source_key(source.name, source.kind) == key:
+                self.sourceRequested.emit(source.id)
+                return
+
+    # closing -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Stop the client, finish the library writes, close the library. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._library_tried = True  # a pending timer must not reopen it
+        self._start_timer.stop()
+        self._partial_timer.stop()
+        self.client.shutdown()
+        self._saver.close()
+        library_access.close_library(self.library)
+        self.library = None
+        self.libraryChanged.emit(None)
