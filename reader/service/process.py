@@ -83,6 +83,7 @@ class AnalysisProcess:
                 log.exception("unreadable event from the analysis process: %.200r", line)
                 continue
             on_event(event)
+        self._popen.stdout.close()
         on_exit(self._popen.wait())
 
     def kill(self) -> None:
@@ -105,8 +106,8 @@ class AnalysisProcess:
             log.warning("analysis process %d did not stop in %.0f s; killing it", self.pid, timeout_s)
             self.kill()
             self._popen.wait()
-        if self._reader is not None and self._reader is not threading.current_thread():
-            self._reader.join(timeout_s)
+        if self._reader is not None:
+            self._reader.join(timeout_s)  # it closes stdout
         else:
             self._popen.stdout.close()
 

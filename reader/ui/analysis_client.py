@@ -173,6 +173,8 @@ class AnalysisClient(QObject):
             return
         hung, self._hung = self._hung, False
         log.warning("analysis process ended (%s, hung=%s); restarting it", returncode, hung)
+        if self._process is not None:
+            self._process.stop()  # already gone: this only closes its pipes
         self._process = None
         self._start_process()
         reason = errors.process_hung(self.hang_limit_ms) if hung else errors.process_stopped(returncode)
