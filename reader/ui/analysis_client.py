@@ -179,7 +179,7 @@ class AnalysisClient(QObject):
         self._start_process()
         reason = errors.process_hung(self.hang_limit_ms) if hung else errors.process_stopped(returncode)
         self.modelState.emit(reason)
-        if self._model_wanted or self._analysis is not None:
+        if self._model_wanted and self._analysis is None:  # a re-run analysis loads the model itself
             self._send({"op": protocol.PREPARE, "load_model": True})
         self._analysis = self._run_again(self._analysis, self.analysisFailed, returncode, hung)
         self._load = self._run_again(self._load, self.loadFailed, returncode, hung)
