@@ -65,6 +65,11 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     from reader.log import ensure_std_streams, setup_logging
 
     ensure_std_streams()
+    # First, before PySide6 is imported: the analysis process imports spaCy and loads the model
+    # on another core while this one starts Qt; the window's AnalysisClient adopts it.
+    from reader.service.process import start_early
+
+    start_early(load_model=True)
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
