@@ -5,6 +5,8 @@ Checks, each independent of the others' success:
             loggers (a frozen build loses them unless build.spec keeps their metadata);
   model     the language model loads;
   analysis  the bundled sample article is analysed; its claims keep the contract;
+  process   the analysis process starts (this executable with --analysis-worker) and
+            analyses the sample; its result is the same as the in-process analysis's;
   store     a SQLite library opens in a temporary folder, saves a note, reads it back, closes;
   qt        Qt starts (offscreen unless QT_QPA_PLATFORM says otherwise), renders a widget,
             and the UI package imports (so every Qt module it needs is in the bundle).
@@ -62,12 +64,8 @@ def _check_model() -> str:
 
 def _check_analysis() -> str:
     from reader.analysis import AttributionEngine, contract_problems
-    from reader.resources import resource_path
 
-    path = resource_path(SAMPLE)
-    if not path.is_file():
-        raise CheckFailed(f"sample article missing: {path}")
-    text = path.read_text(encoding="utf-8")
+    text = _read_sample()
     analysis = AttributionEngine().analyze(text)
     doc = analysis.to_dict("self-test")
     problems = contract_problems(doc, len(text))
@@ -77,6 +75,49 @@ def _check_analysis() -> str:
     if not claims or not sources:
         raise CheckFailed(f"{claims} claims, {sources} sources in the sample (expected some of each)")
     return f"{claims} claims, {sources} sources, contract ok"
+
+
+PROCESS_TIMEOUT_S = 120  # a fresh process imports spaCy and loads the model
+
+
+def _read_sample() -> str:
+    from reader.resources import resource_path
+
+    path = resource_path(SAMPLE)
+    if not path.is_file():
+        raise CheckFailed(f"sample article missing: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def _check_process() -> str:
+    import queue
+
+    from reader.service import protocol
+    from reader.service.process import AnalysisProcess
+
+    events: queue.SimpleQueue = queue.SimpleQueue()
+    process = AnalysisProcess()
+    try:
+        process.attach(events.put, lambda returncode: events.put({"event": "exit", "returncode": returncode}))
+        process.send({"op": protocol.ANALYZE, "id": 1, "text": _read_sample()})
+        deadline = time.monotonic() + PROCESS_TIMEOUT_S
+        while True:
+            event = events.get(timeout=max(0.1, deadline - time.monotonic()))
+            kind = event["event"]
+            if kind == protocol.FINISHED:
+                break
+            if kind == protocol.ANALYSIS_FAILED:
+                raise CheckFailed(event["message"])
+            if kind == "exit":
+                raise CheckFailed(f"the analysis process ended (status {event['returncode']})")
+        claims = len(event["analysis"].claims)
+        if not claims:
+            raise CheckFailed("no claims in the sample")
+        return f"pid {process.pid}, {claims} claims"
+    except queue.Empty:
+        raise CheckFailed(f"no result within {PROCESS_TIMEOUT_S} s") from None
+    finally:
+        process.stop()
 
 
 def _check_store() -> str:
@@ -117,6 +158,7 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("registry", _check_registry),
     ("model", _check_model),
     ("analysis", _check_analysis),
+    ("process", _check_process),
     ("store", _check_store),
     ("qt", _check_qt),
 ]

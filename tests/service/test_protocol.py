@@ -1,0 +1,129 @@
+"""The analysis client against a real child process: progress, results, cancellation, stale
+results, loads with their own ids, and errors coming back as sentences."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import PROCESS_TIMEOUT_MS
+from service_engines import FAIL, WAIT, JournalEngine
+
+
+def _journal_lines(journal) -> list[str]:  # noqa: ANN001
+    return journal.read_text(encoding="utf-8").splitlines()
+
+
+def test_the_real_engine_analyses_the_sample_in_the_early_started_process(qtbot, make_client, sample_text):
+    from reader.service.process import start_early
+
+    start_early()  # what reader.app does before importing PySide6
+    from reader.service.process import _early
+
+    early_pid = _early.pid
+    client = make_client()
+    assert client.process_id == early_pid != os.getpid()  # adopted, not started again
+    progress = []
+    client.analysisProgress.connect(lambda rid, done, total, _a: progress.append((rid, done, total)))
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS) as finished:
+        request = client.analyze(sample_text)
+    rid, analysis = finished.args
+    assert rid == request
+    assert len(analysis.claims) > 10 and analysis.sources
+    assert progress[-1][0] == request and progress[-1][1] == progress[-1][2]  # the last one is complete
+
+
+def test_results_arrive_in_order_and_the_process_is_reused(qtbot, make_client, journal):
+    client = make_client(JournalEngine, journal)
+    pid = client.process_id
+    events = []
+    client.analysisProgress.connect(lambda rid, done, total, _a: events.append((rid, done, total)))
+    for text in ("one", "two"):
+        with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS) as finished:
+            request = client.analyze(text)
+        assert finished.args[0] == request and finished.args[1].claims[0].content == [(0, len(text))]
+        assert events[-2:] == [(request, 1, 2), (request, 2, 2)]  # partial first, then complete
+    assert client.process_id == pid
+    assert _journal_lines(journal) == ["start one", "end one", "start two", "end two"]
+
+
+def test_a_newer_analysis_stops_the_running_one_and_its_results_are_dropped(qtbot, make_client, journal):
+    client = make_client(JournalEngine, journal)
+    finished, progressed = [], []
+    client.analysisFinished.connect(lambda rid, _a: finished.append(rid))
+    client.analysisProgress.connect(lambda rid, *_: progressed.append(rid))
+    with qtbot.waitSignal(client.analysisProgress, timeout=PROCESS_TIMEOUT_MS):
+        first = client.analyze(f"{WAIT} first")  # blocks after one batch until cancelled
+    second = client.analyze("second")
+    third = client.analyze("third")
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS) as done:
+        pass
+    assert done.args[0] == third and not client.is_current_analysis(first)
+    qtbot.waitUntil(lambda: "end third" in _journal_lines(journal), timeout=PROCESS_TIMEOUT_MS)
+    assert f"cancelled {WAIT} first" in _journal_lines(journal)  # the cancel reached the running batch loop
+    assert finished == [third]
+    assert set(progressed) <= {first, third} and second not in progressed
+
+
+def test_cancel_analysis_drops_the_result_and_the_next_request_is_served(qtbot, make_client, journal):
+    client = make_client(JournalEngine, journal)
+    finished = []
+    client.analysisFinished.connect(lambda rid, _a: finished.append(rid))
+    with qtbot.waitSignal(client.analysisProgress, timeout=PROCESS_TIMEOUT_MS):
+        waiting = client.analyze(f"{WAIT} long")
+    client.cancel_analysis()
+    assert not client.is_current_analysis(waiting)
+    qtbot.waitUntil(lambda: f"cancelled {WAIT} long" in _journal_lines(journal), timeout=PROCESS_TIMEOUT_MS)
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS) as done:
+        after = client.analyze("after")
+    assert finished == [after] == [done.args[0]]
+
+
+def test_loads_and_analyses_have_their_own_newest(qtbot, make_client, journal, tmp_path):
+    client = make_client(JournalEngine, journal)
+    older, newer = tmp_path / "older.txt", tmp_path / "newer.txt"
+    older.write_text("Older\nThe older text.\n", encoding="utf-8")
+    newer.write_text("Newer\nThe newer text.\n", encoding="utf-8")
+    loaded = []
+    client.articleLoaded.connect(lambda rid, article: loaded.append((rid, article.title)))
+    stale_load = client.load(str(older))
+    load = client.load(str(newer))
+    with qtbot.waitSignal(client.analysisProgress, timeout=PROCESS_TIMEOUT_MS):
+        analysis = client.analyze(f"{WAIT} meanwhile")  # requested after the load: must not make it stale
+    assert client.is_current_load(load) and client.is_current_analysis(analysis)
+    qtbot.waitUntil(lambda: bool(loaded), timeout=PROCESS_TIMEOUT_MS)
+    assert loaded == [(load, "Newer")]  # the load was served while the analysis was still running
+    assert not client.is_current_load(stale_load)
+    with qtbot.waitSignal(client.articleLoaded, timeout=PROCESS_TIMEOUT_MS) as again:
+        third = client.load(str(older))
+    assert again.args[0] == third and client.is_current_analysis(analysis)  # a load never stales an analysis
+
+
+def test_errors_come_back_as_sentences_and_the_process_serves_on(qtbot, make_client, journal, tmp_path):
+    client = make_client(JournalEngine, journal)
+    pid = client.process_id
+    with qtbot.waitSignal(client.analysisFailed, timeout=PROCESS_TIMEOUT_MS) as failed:
+        request = client.analyze(f"{FAIL} now")
+    assert failed.args[0] == request
+    assert failed.args[1] == "The analysis failed (ValueError: bad batch). The article is still readable."
+    with qtbot.waitSignal(client.loadFailed, timeout=PROCESS_TIMEOUT_MS) as load_failed:
+        load = client.load(str(tmp_path / "missing.txt"))
+    assert load_failed.args[0] == load and "missing.txt" in load_failed.args[1]
+    assert "Traceback" not in load_failed.args[1]
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS):
+        client.analyze("fine")
+    assert client.process_id == pid
+
+
+def test_shutdown_stops_the_process_and_is_safe_twice(qtbot, make_client, journal):
+    client = make_client(JournalEngine, journal)
+    with qtbot.waitSignal(client.analysisProgress, timeout=PROCESS_TIMEOUT_MS):
+        client.analyze(f"{WAIT} forever")
+    pid = client.process_id
+    client.shutdown(timeout_ms=PROCESS_TIMEOUT_MS)
+    client.shutdown()
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        pass
+    else:
+        raise AssertionError(f"analysis process {pid} still runs after shutdown")
