@@ -1,8 +1,8 @@
 """Every failure of the analysis process as one sentence for the user (the one place for them).
 
-`message_for(exc)` is the message logic the worker thread has always used (reader/ui/worker.py
-keeps a copy until the window uses the process client only): errors written for the user pass
-through, anything else is named and reassures that the article is still readable.
+`message_for(exc)` serves the analysis process and the in-process worker (reader/ui/worker.py)
+alike: errors written for the user pass through, anything else is named and reassures that the
+article is still readable.
 """
 
 from __future__ import annotations

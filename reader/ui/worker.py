@@ -30,6 +30,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader.service.errors import is_model_error, message_for
+
 log = logging.getLogger("reader.ui.worker")
 
 PROGRESS_INTERVAL_S = 0.25  # partial results at most this often (the final one always)
@@ -87,7 +89,7 @@ class _PipelineWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - reported, never raised into Qt
             log.warning("model warm-up failed: %s", exc)
             # a model that will not load is news now; any other failure comes back with the analysis
-            self.modelState.emit(_message(exc) if _is_model_error(exc) else "idle")
+            self.modelState.emit(message_for(exc) if is_model_error(exc) else "idle")
             return
         self._model_ready = True
         self.modelState.emit("ready")
@@ -101,8 +103,8 @@ class _PipelineWorker(QObject):
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             log.exception("analysis failed")
             if not self._model_ready:
-                self.modelState.emit(_message(exc) if _is_model_error(exc) else "idle")
-            self.failed.emit(request_id, _message(exc))
+                self.modelState.emit(message_for(exc) if is_model_error(exc) else "idle")
+            self.failed.emit(request_id, message_for(exc))
 
     def _analyze(self, request_id: int, text: str) -> None:
         if not self._model_ready:
@@ -155,7 +157,7 @@ class _DocumentReader(QObject):
             article = _load_document(target)
         except Exception as exc:  # noqa: BLE001
             log.info("could not load %s: %s", target, exc)
-            self.failed.emit(request_id, _message(exc))
+            self.failed.emit(request_id, message_for(exc))
             return
         if not self._newest.is_stale(request_id):
             self.loaded.emit(request_id, article)
@@ -167,23 +169,8 @@ def _load_document(target: str):  # noqa: ANN202
     return load(target)
 
 
-def _is_model_error(exc: BaseException) -> bool:
-    from reader.analysis import ModelLoadError
-
-    return isinstance(exc, ModelLoadError)
-
-
 def _copy(analysis):  # noqa: ANN001, ANN202
     return type(analysis).from_dict(analysis.to_dict())
-
-
-def _message(exc: BaseException) -> str:
-    from reader.analysis import ModelLoadError
-    from reader.documents import DocumentError
-
-    if isinstance(exc, (ModelLoadError, DocumentError)):
-        return str(exc)  # already written for the user
-    return f"The analysis failed ({type(exc).__name__}: {exc}). The article is still readable."
 
 
 def _started_thread(name: str, worker: QObject) -> QThread:
