@@ -26,29 +26,11 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from reader.service import errors, protocol
+from reader.service.requests import PARAGRAPH_BATCH, PROGRESS_INTERVAL_S, WARM_UP_TEXT, Newest, default_engine
 
 log = logging.getLogger("reader.service")
 
-PROGRESS_INTERVAL_S = 0.25  # partial results at most this often (the final one always)
-WARM_UP_TEXT = "The harbour master said the ferries were running again."
-PARAGRAPH_BATCH = 8  # paragraphs per progress step: the first highlights show after one batch
 _STOP = object()
-
-
-def default_engine():  # noqa: ANN201 - imported lazily: the process starts before spaCy does
-    from reader.analysis import AttributionEngine
-
-    return AttributionEngine()
-
-
-class _Newest:
-    """The newest request id of one kind, written by the requests thread (one int: atomic)."""
-
-    def __init__(self) -> None:
-        self.value = 0
-
-    def stale(self, request_id: int) -> bool:
-        return request_id != self.value
 
 
 class AnalysisServer:
@@ -58,8 +40,8 @@ class AnalysisServer:
         self._engine_factory = engine_factory or default_engine
         self._engine = None
         self._model_ready = False
-        self.newest_analysis = _Newest()
-        self.newest_load = _Newest()
+        self.newest_analysis = Newest()
+        self.newest_load = Newest()
         self._work: queue.SimpleQueue = queue.SimpleQueue()
         self._loads: queue.SimpleQueue = queue.SimpleQueue()
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.service import errors, protocol
 from reader.service.process import AnalysisProcess, adopt_early
+from reader.ui.analysis_signals import AnalysisSignals
 
 log = logging.getLogger("reader.ui.analysis_client")
 
@@ -42,13 +43,7 @@ class _Request:
         self.runs = 1
 
 
-class AnalysisClient(QObject):
-    analysisProgress = Signal(int, int, int, object)  # request id, done, total, Analysis so far
-    analysisFinished = Signal(int, object)  # request id, final Analysis
-    analysisFailed = Signal(int, str)  # request id, message for the user
-    articleLoaded = Signal(int, object)  # request id, Article
-    loadFailed = Signal(int, str)  # request id, message for the user
-    modelState = Signal(str)  # "loading" | "ready" | "idle" | a message for the user
+class AnalysisClient(AnalysisSignals):
 
     # from the events thread to this (GUI-thread) object: queued
     _eventArrived = Signal(int, object)  # process generation, event

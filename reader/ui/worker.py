@@ -31,30 +31,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.service.errors import is_model_error, message_for
+from reader.service.requests import PARAGRAPH_BATCH, PROGRESS_INTERVAL_S, WARM_UP_TEXT, Newest, default_engine
+from reader.ui.analysis_signals import AnalysisSignals
 
 log = logging.getLogger("reader.ui.worker")
 
-PROGRESS_INTERVAL_S = 0.25  # partial results at most this often (the final one always)
-BATCH_PARAGRAPHS = 8
-WARM_UP_TEXT = "The harbour master said the ferries were running again."
 SHUT_DOWN = -1  # a "newest request" no request can have: everything still queued is stale
 _leaked_threads: list[QThread] = []  # threads that would not stop in time: never destroy them running
-
-
-class _Newest:
-    """The newest request id of one kind, shared by two threads (reading one int is atomic under the GIL)."""
-
-    def __init__(self) -> None:
-        self.value = 0
-
-    def is_stale(self, request_id: int) -> bool:
-        return request_id != self.value
-
-
-def default_engine():  # noqa: ANN201 - imported lazily: keeps spaCy out of start-up
-    from reader.analysis import AttributionEngine
-
-    return AttributionEngine()
 
 
 class _PipelineWorker(QObject):
@@ -65,7 +48,7 @@ class _PipelineWorker(QObject):
     failed = Signal(int, str)  # request id, message for the user
     modelState = Signal(str)  # "loading" | "ready" | "idle" | message of a failed load
 
-    def __init__(self, engine_factory: Callable[[], Any], newest: _Newest) -> None:
+    def __init__(self, engine_factory: Callable[[], Any], newest: Newest) -> None:
         super().__init__()
         self._engine_factory = engine_factory
         self._engine = None
@@ -96,7 +79,7 @@ class _PipelineWorker(QObject):
 
     @Slot(int, str)
     def analyze(self, request_id: int, text: str) -> None:
-        if self._newest.is_stale(request_id):
+        if self._newest.stale(request_id):
             return  # a newer request is already queued behind this one
         try:
             self._analyze(request_id, text)
@@ -112,11 +95,11 @@ class _PipelineWorker(QObject):
         last = None
         last_sent = 0.0
         for progress in self._engine_instance().analyze_progressively(
-                text, batch_size=BATCH_PARAGRAPHS, cancelled=lambda: self._newest.is_stale(request_id)):
+                text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: self._newest.stale(request_id)):
             if not self._model_ready:
                 self._model_ready = True
                 self.modelState.emit("ready")
-            if self._newest.is_stale(request_id):
+            if self._newest.stale(request_id):
                 return
             last = progress
             now = time.monotonic()
@@ -124,7 +107,7 @@ class _PipelineWorker(QObject):
                 # throttled: each partial is a copy of everything so far, and redrawn in the GUI
                 last_sent = now
                 self.progressed.emit(request_id, (progress.done, progress.total, _copy(progress.analysis)))
-        if last is not None and not self._newest.is_stale(request_id):
+        if last is not None and not self._newest.stale(request_id):
             # a private copy: the engine may keep objects it mutates in this thread
             final = _copy(last.analysis)
             self.progressed.emit(request_id, (last.done, last.total, final))
@@ -137,7 +120,7 @@ class _DocumentReader(QObject):
     loaded = Signal(int, object)  # request id, Article
     failed = Signal(int, str)  # request id, message for the user
 
-    def __init__(self, newest: _Newest) -> None:
+    def __init__(self, newest: Newest) -> None:
         super().__init__()
         self._newest = newest
 
@@ -151,7 +134,7 @@ class _DocumentReader(QObject):
 
     @Slot(int, str)
     def load(self, request_id: int, target: str) -> None:
-        if self._newest.is_stale(request_id):
+        if self._newest.stale(request_id):
             return
         try:
             article = _load_document(target)
@@ -159,7 +142,7 @@ class _DocumentReader(QObject):
             log.info("could not load %s: %s", target, exc)
             self.failed.emit(request_id, message_for(exc))
             return
-        if not self._newest.is_stale(request_id):
+        if not self._newest.stale(request_id):
             self.loaded.emit(request_id, article)
 
 
@@ -181,15 +164,9 @@ def _started_thread(name: str, worker: QObject) -> QThread:
     return thread
 
 
-class BackgroundWorker(QObject):
+class BackgroundWorker(AnalysisSignals):
     """The GUI-side face of the two threads. Every signal here is emitted on the GUI thread."""
 
-    analysisProgress = Signal(int, int, int, object)  # request id, done, total, Analysis so far
-    analysisFinished = Signal(int, object)  # request id, final Analysis
-    analysisFailed = Signal(int, str)  # request id, message for the user
-    articleLoaded = Signal(int, object)  # request id, Article
-    loadFailed = Signal(int, str)  # request id, message for the user
-    modelState = Signal(str)  # "loading" | "ready" | "idle" | the message of a model that failed to load
 
     _analyzeRequested = Signal(int, str)
     _warmUpRequested = Signal()
@@ -198,8 +175,8 @@ class BackgroundWorker(QObject):
 
     def __init__(self, engine_factory: Callable[[], Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._newest_analysis = _Newest()
-        self._newest_load = _Newest()
+        self._newest_analysis = Newest()
+        self._newest_load = Newest()
         self._next_id = 0  # one sequence for both kinds: an id never names two requests
         self._pipeline = _PipelineWorker(engine_factory or default_engine, self._newest_analysis)
         self._reader = _DocumentReader(self._newest_load)
@@ -247,10 +224,10 @@ class BackgroundWorker(QObject):
         self._newest_analysis.value = self._new_id()
 
     def is_current_analysis(self, request_id: int) -> bool:
-        return not self._newest_analysis.is_stale(request_id)
+        return not self._newest_analysis.stale(request_id)
 
     def is_current_load(self, request_id: int) -> bool:
-        return not self._newest_load.is_stale(request_id)
+        return not self._newest_load.stale(request_id)
 
     def _new_id(self) -> int:
         self._next_id += 1

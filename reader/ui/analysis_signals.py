@@ -1,0 +1,19 @@
+"""The signals of an analysis client: the one interface the reading session listens to.
+
+Both the in-process `BackgroundWorker` (worker.py) and the process-backed `AnalysisClient`
+(analysis_client.py) derive from `AnalysisSignals`, so the session can be given either one and
+the two can never drift apart. Every signal is emitted on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AnalysisSignals(QObject):
+    analysisProgress = Signal(int, int, int, object)  # request id, done, total, Analysis so far
+    analysisFinished = Signal(int, object)  # request id, final Analysis
+    analysisFailed = Signal(int, str)  # request id, message for the user
+    articleLoaded = Signal(int, object)  # request id, Article
+    loadFailed = Signal(int, str)  # request id, message for the user
+    modelState = Signal(str)  # "loading" | "ready" | "idle" | a message for the user (a failed model)
