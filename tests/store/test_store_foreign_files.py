@@ -14,38 +14,30 @@ from reader.store import Library
 from reader.store.library import DB_NAME
 
 
-def _foreign(path: Path) -> None:
+def _run_sql(path: Path, *statements: str) -> None:
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE bookmarks (url TEXT, title TEXT)")
-    conn.execute("INSERT INTO bookmarks VALUES ('https://example.org', 'Example')")
+    for statement in statements:
+        conn.execute(statement)
     conn.commit()
     conn.close()
+
+
+def _foreign(path: Path) -> None:
+    _run_sql(path, "CREATE TABLE bookmarks (url TEXT, title TEXT)",
+             "INSERT INTO bookmarks VALUES ('https://example.org', 'Example')")
 
 
 def _claims_ours_without_notes(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT)")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
+    _run_sql(path, "CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT)", "PRAGMA user_version = 2")
 
 
 def _lacks_a_column(path: Path) -> None:
-    lib = Library.open(path.parent)
-    lib.close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE sources")
-    conn.execute("CREATE TABLE sources (article_id TEXT, source_id TEXT)")
-    conn.commit()
-    conn.close()
+    Library.open(path.parent).close()
+    _run_sql(path, "DROP TABLE sources", "CREATE TABLE sources (article_id TEXT, source_id TEXT)")
 
 
 def _negative_version(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (article_id TEXT, source_key TEXT, text TEXT)")
-    conn.execute("PRAGMA user_version = -3")
-    conn.commit()
-    conn.close()
+    _run_sql(path, "CREATE TABLE notes (article_id TEXT, source_key TEXT, text TEXT)", "PRAGMA user_version = -3")
 
 
 KINDS = {"foreign": _foreign, "no notes table": _claims_ours_without_notes,
