@@ -286,6 +286,9 @@ def apply(analysis: Doc, corrections: list[Correction], text: str) -> tuple[Doc,
     doc = copy.deepcopy(analysis)
     doc.setdefault("claims", [])
     doc.setdefault("sources", [])
+    for card in doc["sources"]:  # a stored analysis of an older engine may leave these out
+        card.setdefault("mentions", [])
+        card.setdefault("claim_ids", [])
     unapplied: list[Unapplied] = []
     emptied: set[str] = set()
     applied = 0

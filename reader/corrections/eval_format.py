@@ -5,7 +5,11 @@ every claim an attribution (`source` = its source mention, `cue`, `content`, `ki
 `cue_class`, `source_id`, `nested_in` = the index of its parent), every card a gold source
 (name, kind, title, role, affiliation, and its mentions' text as aliases), the boilerplate
 as `boilerplate_spans`. So `reader eval` scores the engine against the reader's own
-corrections, and a corrected analysis scores 100 % against its own record. Pure.
+corrections.
+
+The record is the corrected contract object too (`claims`, and `sources` whose entries are
+the contract's cards plus the gold `aliases`; a card without mentions is `optional`), so `reader eval FILE --pred FILE` scores the
+corrections against themselves: 100 %. Pure.
 """
 
 from __future__ import annotations
@@ -30,14 +34,13 @@ def gold_record(article_id: str, text: str, analysis: dict[str, Any], title: str
         if claim.get(CORRECTED_KEY):
             att[CORRECTED_KEY] = True
         attributions.append(att)
-    sources = []
-    for card in analysis.get("sources", []):
-        aliases = sorted({text[s:e] for s, e in card.get("mentions") or []})
-        sources.append({"id": card.get("id"), "name": card.get("name"), "kind": card.get("kind"),
-                        "title": card.get("title") or None, "role": card.get("role") or None,
-                        "affiliation": card.get("affiliation") or None, "aliases": aliases,
-                        **({CORRECTED_KEY: True} if card.get(CORRECTED_KEY) else {})})
+    # A card with no mention in the text (one the reader named in other words) has no span
+    # the scorer could pair it by: it is optional, neither a miss nor a hit.
+    sources = [{**card, "aliases": sorted({text[s:e] for s, e in card.get("mentions") or []}),
+                **({} if card.get("mentions") else {"optional": True})}
+               for card in analysis.get("sources", [])]
     return {"id": article_id, "source_corpus": SOURCE_CORPUS, "title": title or None, "text": text,
-            "attributions": attributions, "sources": sources,
+            "attributions": attributions, "sources": sources, "claims": claims,
+            "boilerplate": analysis.get("boilerplate") or [],
             "boilerplate_spans": analysis.get("boilerplate") or [],
             CORRECTED_KEY: int(analysis.get(CORRECTED_KEY) or 0)}

@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from reader.corrections import Correction
+from reader.corrections import Correction, Unapplied
 from reader.documents.names import shown
 
 from reader.store import corrections as _corrections
@@ -194,6 +194,11 @@ class Library:
         self._refuse_read_only("This correction was not undone")
         with self._sqlite_errors("undo your correction"):
             return _corrections.remove(self.db, article_id, uid)
+
+    def corrected_articles(self) -> list[tuple[str, str, str, dict[str, Any], list[Unapplied]]]:
+        """(id, title, text, corrected analysis, what no longer applies) of every corrected article."""
+        with self._sqlite_errors("read your corrections"):
+            return list(_corrections.corrected_articles(self.db))
 
     def _refuse_read_only(self, what: str) -> None:
         if self.read_only:

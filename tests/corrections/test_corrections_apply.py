@@ -23,8 +23,6 @@ from reader.corrections import (
 )
 from reader.corrections.model import READER_ID_PREFIX
 
-from conftest import TEXT
-
 
 def _sound(article, doc) -> None:  # noqa: ANN001
     assert contract_problems(doc, len(article.text)) == []
@@ -218,7 +216,7 @@ def test_stored_form_round_trips_through_json(article) -> None:  # noqa: ANN001
 
 
 def test_a_damaged_stored_edit_is_listed_not_raised(article) -> None:  # noqa: ANN001
-    odd = Correction("edit_span", claim=Anchor.at(TEXT, *article.span("two bridges")))  # no span
+    odd = Correction("edit_span", claim=Anchor.at(article.text, *article.span("two bridges")))  # no span
     doc, unapplied = apply(article.doc, [odd], article.text)
     assert [u.correction for u in unapplied] == [odd]
     assert doc["claims"] == article.doc["claims"]
