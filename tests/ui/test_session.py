@@ -39,7 +39,8 @@ def test_the_session_imports_no_widget():
         imports = _imports(module)
         assert not {m for m in imports if m in ("PySide6.QtWidgets", "PySide6.QtGui")}, module
         todo += [m for m in imports if m.startswith("reader.ui.") and m not in seen and m not in todo]
-    assert seen == {"reader.ui.session", "reader.ui.worker", "reader.ui.analysis_signals", "reader.ui.library_access"}
+    assert seen == {"reader.ui.session", "reader.ui.worker", "reader.ui.analysis_signals", "reader.ui.library_access",
+                    "reader.ui.corrections_state"}
 
 
 def test_markdown_is_read_by_the_load_thread(qtbot, tmp_path, monkeypatch):
