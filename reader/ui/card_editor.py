@@ -26,7 +26,7 @@ from reader.corrections.model import CARD_FIELDS
 from reader.ui.sources_panel import KIND_NAMES
 
 EDIT_TAB, MERGE_TAB, SPLIT_TAB = 0, 1, 2
-MENTION_CONTEXT = 30  # characters of text shown on each side of a mention in the split list
+MENTION_CONTEXT = 24  # characters of text shown on each side of a mention in the split list
 MENTION_SPAN = Qt.ItemDataRole.UserRole
 TEXT_FIELDS = ("name", "title", "role", "affiliation")
 
@@ -126,10 +126,11 @@ class CardEditor(QDialog):
                                       "go to a new card:", wordWrap=True))
         self.mentions = QListWidget(objectName="splitMentions")
         self.mentions.setAccessibleName("Mentions")
+        self.mentions.setWordWrap(True)
         for s, e in card.get("mentions") or []:
             before = text[max(0, s - MENTION_CONTEXT):s].replace("\n", " ")
             after = text[e:e + MENTION_CONTEXT].replace("\n", " ")
-            item = QListWidgetItem(f"…{before}【{text[s:e]}】{after}…")
+            item = QListWidgetItem(f"…{before}[{text[s:e]}]{after}…")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(MENTION_SPAN, (s, e))

@@ -33,7 +33,7 @@ from reader.ui.sources_panel import SOURCE_ID, UNSOURCED
 
 CORRECTED_LABEL = "corrected by you"
 MARK_LIGHT, MARK_DARK = QColor("#1a1a1a"), QColor("#f2f2f2")  # neither is a claim tint nor the n / p outline
-MARK_WIDTH = 1.5
+MARK_WIDTH = 2.0
 MARK_PAD = 1.0
 NO_SOURCE_LABEL = "No source (unsourced)"
 NEW_SOURCE_LABEL = "New source…"
