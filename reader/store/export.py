@@ -71,14 +71,16 @@ def collect(lib: Library) -> list[ExportSource]:
 def format_for(path: str | Path) -> str:
     """The format a file name asks for: .csv, .json, anything else Markdown."""
     suffix = Path(path).suffix.lower()
-    return {".csv": "csv", ".json": "json"}.get(suffix, "markdown")
+    return {".csv": "csv", ".json": "json", EVAL_SUFFIX: EVAL_FORMAT}.get(suffix, "markdown")
 
 
 def export(lib: Library, path: str | Path, fmt: str | None = None) -> Path:
     """Write every source with its notes and claims to `path` (format from its suffix
-    unless given); returns the path. Raises OSError when the file cannot be written."""
+    unless given; .jsonl: the corrected articles in the evaluation format); returns the
+    path. Raises OSError when the file cannot be written."""
     path = Path(path)
-    write_atomically(path, render(collect(lib), fmt or format_for(path)))
+    fmt = fmt or format_for(path)
+    write_atomically(path, to_eval_jsonl(eval_records(lib)) if fmt == EVAL_FORMAT else render(collect(lib), fmt))
     return path
 
 
@@ -247,6 +249,7 @@ def to_json(sources: list[ExportSource]) -> str:
 # corrections: the evaluation format (issue 13) ---------------------------------------------
 CORRECTED_LABEL = "corrected by you"
 EVAL_FORMAT = "eval-jsonl"
+EVAL_SUFFIX = ".jsonl"
 
 
 def eval_records(lib: Library) -> list[dict]:

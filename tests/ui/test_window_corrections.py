@@ -4,6 +4,7 @@ undo; the corrections survive closing, reopening and a re-analysis by a newer en
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,18 @@ def test_keyboard_delete_rejects_the_claim_stepped_to(make_window, open_and_wait
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert current not in {c.id for c in window.analysis.claims}
+
+
+def test_file_export_uses_the_corrections_at_once(make_window, open_and_wait, article, qtbot, tmp_path):
+    from reader.ui import library_dialogs
+
+    window = make_window()
+    open_and_wait(window, article)
+    _pick(_right_click(window, qtbot, _point_on(window, _claim(window, "two bridges").content[0])), "notAClaim")
+    notes = library_dialogs.export_notes(window, str(tmp_path / "notes.md"))  # right after: no wait
+    assert notes is not None and "two bridges" not in notes.read_text(encoding="utf-8")
+    assert "Maria Lopez" in notes.read_text(encoding="utf-8")
+    gold = library_dialogs.export_notes(window, str(tmp_path / "mine.jsonl"))
+    [record] = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    assert record["text"] == window.article.text and record[CORRECTED_KEY] == 1
+    assert len(record["attributions"]) == len(window.analysis.claims)
