@@ -56,8 +56,8 @@ class Unapplied:
     reason: str  # a sentence for the user
 
 
-class _NotApplied(Exception):
-    pass
+class NotApplied(Exception):
+    """A correction (or a claim note) whose text, claim or card is no longer there."""
 
 
 def _short(quote: str) -> str:
@@ -71,14 +71,15 @@ def _overlap(a: list[int], b: tuple[int, int]) -> int:
 
 def _locate(text: str, anchor: Anchor | None) -> tuple[int, int]:
     if anchor is None:
-        raise _NotApplied("This correction names no text of the article; it may come from a damaged library.")
+        raise NotApplied("This correction names no text of the article; it may come from a damaged library.")
     found = anchor.find(text)
     if found is None:
-        raise _NotApplied(f"The text “{_short(anchor.quote)}” is no longer in the article.")
+        raise NotApplied(f"The text “{_short(anchor.quote)}” is no longer in the article.")
     return found
 
 
-def _find_claim(doc: Doc, text: str, anchor: Anchor | None) -> dict[str, Any]:
+def find_claim(doc: Doc, text: str, anchor: Anchor | None) -> dict[str, Any]:
+    """The claim whose content covers the anchor's text most (the shortest on a tie)."""
     span = _locate(text, anchor)
     best, best_key = None, None
     for claim in doc["claims"]:
@@ -88,18 +89,18 @@ def _find_claim(doc: Doc, text: str, anchor: Anchor | None) -> dict[str, Any]:
             if best_key is None or key < best_key:
                 best, best_key = claim, key
     if best is None:
-        raise _NotApplied(f"No claim covers “{_short(anchor.quote)}” any more.")
+        raise NotApplied(f"No claim covers “{_short(anchor.quote)}” any more.")
     return best
 
 
 def _find_card(doc: Doc, text: str, ref: CardRef | None) -> dict[str, Any]:
     if ref is None:
-        raise _NotApplied("This correction names no source card; it may come from a damaged library.")
+        raise NotApplied("This correction names no source card; it may come from a damaged library.")
     cards = doc["sources"]
     if ref.card_id.startswith(READER_ID_PREFIX):
         found = next((c for c in cards if c["id"] == ref.card_id), None)
         if found is None:
-            raise _NotApplied(f"The source “{ref.name}” you created is no longer there.")
+            raise NotApplied(f"The source “{ref.name}” you created is no longer there.")
         return found
     span = ref.mention.find(text) if ref.mention else None
     if span is not None:
@@ -110,7 +111,7 @@ def _find_card(doc: Doc, text: str, ref: CardRef | None) -> dict[str, Any]:
     same = [c for c in cards if (c.get("name") or "").casefold() == name]
     found = next((c for c in same if c.get("kind") == ref.kind), same[0] if same else None)
     if found is None:
-        raise _NotApplied(f"The source “{ref.name}” is no longer among the sources found.")
+        raise NotApplied(f"The source “{ref.name}” is no longer among the sources found.")
     return found
 
 
@@ -179,7 +180,7 @@ def _target_card(doc: Doc, text: str, c: Correction) -> dict[str, Any] | None:
 
 # one function per kind ----------------------------------------------------------------------
 def _not_a_claim(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
-    claim = _find_claim(doc, text, c.claim)
+    claim = find_claim(doc, text, c.claim)
     _detach(doc, claim, emptied)
     doc["claims"].remove(claim)
     for other in doc["claims"]:
@@ -188,7 +189,7 @@ def _not_a_claim(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
 
 
 def _change_source(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
-    claim = _find_claim(doc, text, c.claim)
+    claim = find_claim(doc, text, c.claim)
     target = _target_card(doc, text, c)
     _detach(doc, claim, emptied)
     _attach(doc, text, claim, target)
@@ -198,7 +199,7 @@ def _change_source(doc: Doc, text: str, c: Correction, emptied: set[str]) -> Non
 
 
 def _change_kind(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
-    claim = _find_claim(doc, text, c.claim)
+    claim = find_claim(doc, text, c.claim)
     claim.update({k: v for k, v in c.fields.items() if k in CLAIM_FIELDS})
     if claim["kind"] == HEDGED:  # the contract: a hedged claim has no source
         _detach(doc, claim, emptied)
@@ -206,7 +207,7 @@ def _change_kind(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
 
 
 def _edit_span(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
-    claim = _find_claim(doc, text, c.claim)
+    claim = find_claim(doc, text, c.claim)
     claim["content"] = [list(_locate(text, c.span))]
     claim[CORRECTED_KEY] = True
 
@@ -237,7 +238,7 @@ def _edit_card(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
 def _merge_cards(doc: Doc, text: str, c: Correction, emptied: set[str]) -> None:
     gone, into = _find_card(doc, text, c.card), _find_card(doc, text, c.source)
     if gone is into:
-        raise _NotApplied(f"“{c.card.name}” and “{c.source.name}” are one card now.")
+        raise NotApplied(f"“{c.card.name}” and “{c.source.name}” are one card now.")
     for claim in doc["claims"]:
         if claim.get("source_id") == gone["id"]:
             claim["source_id"] = into["id"]
@@ -255,7 +256,7 @@ def _split_mentions(doc: Doc, text: str, c: Correction, emptied: set[str]) -> No
     spans = [_locate(text, m) for m in c.mentions]
     moved = [m for m in card["mentions"] if any(_overlap(m, s) for s in spans)]
     if not moved:
-        raise _NotApplied(f"“{c.card.name}” no longer has the mentions you split off.")
+        raise NotApplied(f"“{c.card.name}” no longer has the mentions you split off.")
     new = _card_by_id(doc, c.reader_id) or _new_card(doc, c.new_card or CardSpec(c.card.name), c.reader_id)
     card["mentions"] = [m for m in card["mentions"] if m not in moved]
     new["mentions"] = sorted(new["mentions"] + moved)
@@ -296,7 +297,7 @@ def apply(analysis: Doc, corrections: list[Correction], text: str) -> tuple[Doc,
         trial, trial_emptied = copy.deepcopy(doc), set(emptied)
         try:
             _APPLY[correction.kind](trial, text, correction, trial_emptied)
-        except _NotApplied as exc:
+        except NotApplied as exc:
             unapplied.append(Unapplied(correction, str(exc)))
             continue
         except (KeyError, IndexError, TypeError, ValueError) as exc:  # a stored edit of an odd shape

@@ -1,4 +1,4 @@
-"""The reader's corrections in the library: an ordered log per article.
+"""The reader's corrections in the library: an ordered log per article; and notes on claims.
 
 Each row is one `reader.corrections.Correction` (its `to_dict()` as JSON), in the order the
 reader made them (`seq`); `uid` is the correction's own id, so the window can undo one it
@@ -20,7 +20,8 @@ from typing import Any
 
 import sqlite_utils
 
-from reader.corrections import Correction, Unapplied, apply
+from reader.corrections import Anchor, Correction, Unapplied, apply
+from reader.corrections.notes import ClaimNote
 from reader.store.migrations import insert_source_cards
 
 log = logging.getLogger("reader.store.corrections")
@@ -117,3 +118,28 @@ def corrected_articles(db: sqlite_utils.Database) -> Iterator[tuple[str, str, st
             continue
         doc, unapplied = corrected(raw, text or "", logs[article_id])
         yield article_id, title or "", text or "", doc, unapplied
+
+
+# notes on single claims --------------------------------------------------------------------
+def claim_notes(db: sqlite_utils.Database, article_id: str) -> list[ClaimNote]:
+    out = []
+    for uid, anchor, text in db.execute("SELECT uid, anchor, text FROM claim_notes WHERE article_id = ?"
+                                        " ORDER BY created, uid", [article_id]):
+        try:
+            out.append(ClaimNote(Anchor.from_dict(json.loads(anchor)), text, uid))
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("a claim note could not be read and is left as it is: %s", exc)
+    return out
+
+
+def save_claim_note(db: sqlite_utils.Database, article_id: str, note: ClaimNote, now: str) -> None:
+    """Insert or update one note (one transaction); an empty text deletes it."""
+    with db.atomic():
+        if not note.text.strip():
+            db.execute("DELETE FROM claim_notes WHERE uid = ?", [note.uid])
+            return
+        db.execute("INSERT INTO claim_notes (uid, article_id, anchor, text, created, updated)"
+                   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO UPDATE SET anchor = excluded.anchor,"
+                   " text = excluded.text, updated = excluded.updated",
+                   [note.uid, article_id, json.dumps(note.anchor.to_dict(), ensure_ascii=False), note.text,
+                    now, now])

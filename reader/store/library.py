@@ -21,6 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from reader.corrections import Correction, Unapplied
+from reader.corrections.notes import ClaimNote
 from reader.documents.names import shown
 
 from reader.store import corrections as _corrections
@@ -199,6 +200,16 @@ class Library:
         """(id, title, text, corrected analysis, what no longer applies) of every corrected article."""
         with self._sqlite_errors("read your corrections"):
             return list(_corrections.corrected_articles(self.db))
+
+    def claim_notes(self, article_id: str) -> list[ClaimNote]:
+        with self._sqlite_errors("read your notes on claims"):
+            return _corrections.claim_notes(self.db, article_id)
+
+    def save_claim_note(self, article_id: str, note: ClaimNote) -> None:
+        """One committed transaction; an empty text deletes the note."""
+        self._refuse_read_only("This note was not saved")
+        with self._sqlite_errors("save your note on the claim"):
+            _corrections.save_claim_note(self.db, article_id, note, _now())
 
     def _refuse_read_only(self, what: str) -> None:
         if self.read_only:

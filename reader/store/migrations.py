@@ -99,7 +99,8 @@ def insert_source_cards(db: sqlite_utils.Database, article_id: str, cards: list[
 
 
 def _v3_corrections(db: sqlite_utils.Database) -> None:
-    """The reader's corrections of analyses: an ordered log per article (store/corrections.py)."""
+    """The reader's corrections of analyses, an ordered log per article, and notes on single
+    claims (store/corrections.py)."""
     db.execute("""
         CREATE TABLE corrections (
             seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- the log order; undo removes the latest
@@ -110,6 +111,16 @@ def _v3_corrections(db: sqlite_utils.Database) -> None:
             created     TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX idx_corrections_article ON corrections(article_id, seq)")
+    db.execute("""
+        CREATE TABLE claim_notes (
+            uid         TEXT PRIMARY KEY,  -- ClaimNote.uid
+            article_id  TEXT NOT NULL,
+            anchor      TEXT NOT NULL,  -- Anchor.to_dict() as JSON: the claim's text, not its id
+            text        TEXT NOT NULL,
+            created     TEXT NOT NULL,
+            updated     TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX idx_claim_notes_article ON claim_notes(article_id)")
 
 
 # (version reached, step). Append only: a released step never changes.
@@ -147,6 +158,7 @@ _V2_TABLES = {
 _V3_TABLES = {
     **_V2_TABLES,
     "corrections": {"seq", "uid", "article_id", "kind", "correction", "created"},
+    "claim_notes": {"uid", "article_id", "anchor", "text", "created", "updated"},
 }
 REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES}
 

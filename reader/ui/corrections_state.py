@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.analysis import Analysis
 from reader.corrections import Correction, Unapplied, apply, corrected_ids
+from reader.corrections.notes import ClaimNote, notes_by_claim
 from reader.documents import Article
 
 log = logging.getLogger("reader.ui.corrections")
@@ -47,6 +48,9 @@ class CorrectionWriter(QObject):
 
     def remove(self, library, article_id: str, uid: str) -> None:  # noqa: ANN001
         self._submit(library, lambda w: w.remove_correction(article_id, uid))
+
+    def save_note(self, library, article_id: str, note: ClaimNote) -> None:  # noqa: ANN001
+        self._submit(library, lambda w: w.save_claim_note(article_id, note))
 
     def _submit(self, library, write) -> None:  # noqa: ANN001
         if not self._closed:
@@ -91,10 +95,13 @@ class CorrectionsState(QObject):
         self.claim_ids: set[str] = set()  # claims a correction touched, in the analysis shown
         self.source_ids: set[str] = set()
         self.doc: dict[str, Any] = {}  # the corrected analysis as contract JSON (for new corrections)
+        self.notes: list[ClaimNote] = []  # the reader's notes on claims of this article
+        self.note_of: dict[str, ClaimNote] = {}  # claim id (in the analysis shown) → its note
 
     def reset(self, article: Article) -> None:
         self.article_id, self.text = article.id, article.text
         self.log, self.unapplied, self.doc = [], [], {}
+        self.notes, self.note_of = [], {}
         self.claim_ids, self.source_ids = set(), set()
 
     def load(self, library) -> None:  # noqa: ANN001 - reader.store.Library | None
@@ -103,9 +110,9 @@ class CorrectionsState(QObject):
             return
         try:
             self.log = library.corrections(self.article_id)
+            self.notes = library.claim_notes(self.article_id)
         except Exception as exc:  # noqa: BLE001 - reading never depends on the library working
             log.warning("corrections not read: %s", exc)
-            self.log = []
 
     def corrected(self, analysis: Analysis, final: bool = True) -> Analysis:
         """The analysis with the log on top; remembers which claims and cards were touched and
@@ -113,6 +120,7 @@ class CorrectionsState(QObject):
         doc, unapplied = apply(analysis.to_dict(self.article_id), self.log, self.text)
         self.doc = doc
         self.claim_ids, self.source_ids = corrected_ids(doc)
+        self.note_of = notes_by_claim(doc, self.text, self.notes) if self.notes else {}
         if final:
             self.unapplied = unapplied
         return Analysis.from_dict(doc) if self.log else analysis
@@ -129,6 +137,19 @@ class CorrectionsState(QObject):
         if self._writable():
             self.writer.remove(self._library, self.article_id, correction.uid)
         return correction
+
+    def set_note(self, claim_id: str, text: str) -> bool:
+        """Write (or, empty, delete) the note on a claim of the analysis shown; False if no such claim."""
+        claim = self.claim(claim_id)
+        if claim is None:
+            return False
+        old = self.note_of.get(claim_id)
+        note = ClaimNote.of(self.text, claim, text.strip(), old.uid if old else None)
+        self.notes = [n for n in self.notes if n.uid != note.uid] + ([note] if note.text else [])
+        self.note_of = notes_by_claim(self.doc, self.text, self.notes)
+        if self._writable():
+            self.writer.save_note(self._library, self.article_id, note)
+        return True
 
     def saved_here(self) -> bool:
         """False when corrections live only in this session (no library, or read-only)."""

@@ -107,3 +107,21 @@ def test_a_read_only_library_refuses_with_a_sentence(data_dir, analysis) -> None
     with pytest.raises(StoreError, match=r"^This correction was not saved: your library is open read-only .*\.$"):
         lib.add_correction(ARTICLE, not_a_claim(TEXT, _claim(analysis, "two bridges")))
     lib.close()
+
+
+def test_a_note_on_a_claim_is_kept_and_found_again_after_the_text_moved(data_dir, analysis) -> None:  # noqa: ANN001
+    from reader.corrections.notes import ClaimNote, notes_by_claim
+
+    lib = Library.open(data_dir)
+    note = ClaimNote.of(TEXT, _claim(analysis, "two bridges"), "Ask the council which bridges.")
+    lib.save_claim_note(ARTICLE, note)
+    lib.close()
+    again = Library.open(data_dir)
+    assert again.claim_notes(ARTICLE) == [note]
+    moved = "Updated at nine.\n" + TEXT
+    later = AttributionEngine(load_nlp()).analyze(moved).to_dict(ARTICLE)
+    [(claim_id, found)] = notes_by_claim(later, moved, again.claim_notes(ARTICLE)).items()
+    assert found == note and "two bridges" in moved[slice(*next(c for c in later["claims"] if c["id"] == claim_id)["content"][0])]
+    again.save_claim_note(ARTICLE, ClaimNote(note.anchor, "", note.uid))  # emptied: deleted
+    assert again.claim_notes(ARTICLE) == []
+    again.close()

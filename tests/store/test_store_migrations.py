@@ -135,6 +135,7 @@ def test_the_v3_migration_adds_an_empty_corrections_log_and_keeps_the_cards(data
                   "SELECT * FROM sources ORDER BY source_id")
     lib = Library.open(data_dir)
     assert lib.db.execute("SELECT count(*) FROM corrections").fetchone() == (0,)
+    assert lib.claim_notes("a" * 32) == []
     assert lib.db.execute("SELECT * FROM sources ORDER BY source_id").fetchall() == before
     assert lib.corrections("a" * 32) == []
     lib.close()

@@ -247,3 +247,23 @@ def test_file_export_uses_the_corrections_at_once(make_window, open_and_wait, ar
     [record] = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
     assert record["text"] == window.article.text and record[CORRECTED_KEY] == 1
     assert len(record["attributions"]) == len(window.analysis.claims)
+
+
+def test_a_note_on_one_claim_is_kept_across_reopening_and_shown_in_its_tooltip(
+        make_window, open_and_wait, article, qtbot):  # noqa: ANN001
+    window = make_window()
+    open_and_wait(window, article)
+    buses = _claim(window, "buses would run")
+    _pick(_right_click(window, qtbot, _point_on(window, buses.content[0])), "claimNote")
+    dialog = window.correcting.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.editor, "Check the <timetable> with the bus company.")
+    dialog.accept()
+    assert "Your note:" in window.correcting.tooltip(buses.id)
+    assert "&lt;timetable&gt;" in window.correcting.tooltip(buses.id)  # shown as typed, not as markup
+    assert "Your note:" not in window.correcting.tooltip(_claim(window, "Heavy rain").id)
+    window.close()
+    again = _reopen(make_window, qtbot, article, NewerEngine)  # analysed anew: the note follows its text
+    claim_id = _claim(again, "buses would run").id
+    assert again.session.corrections.note_of[claim_id].text == "Check the <timetable> with the bus company."
+    assert CORRECTED_LABEL not in again.correcting.tooltip(claim_id)  # a note is no correction
