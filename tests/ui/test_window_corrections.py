@@ -267,3 +267,23 @@ def test_a_note_on_one_claim_is_kept_across_reopening_and_shown_in_its_tooltip(
     claim_id = _claim(again, "buses would run").id
     assert again.session.corrections.note_of[claim_id].text == "Check the <timetable> with the bus company."
     assert CORRECTED_LABEL not in again.correcting.tooltip(claim_id)  # a note is no correction
+
+
+def test_a_selection_after_emoji_and_crlf_becomes_code_point_offsets(make_window, open_and_wait, tmp_path, qtbot):
+    text = "Flood news 🌧️🌊\r\nResidents 🙂 fear the worst for the harvest this year.\r\nNobody said more.\r\n"
+    path = tmp_path / "emoji.txt"
+    path.write_bytes(text.encode("utf-8"))
+    window = make_window()
+    open_and_wait(window, path)
+    shown = window.article.text
+    words = "the worst for the harvest"
+    start = shown.index(words)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.offsets.to_qt(start))
+    cursor.setPosition(window.offsets.to_qt(start + len(words)), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    assert window.view.textCursor().selectedText() == words
+    assert window.correcting._selection() == (start, start + len(words))  # noqa: SLF001
+    _pick(window.correcting.build_menu(None, window.correcting._selection()), "addClaimMenu", "noSource")  # noqa: SLF001
+    added = next(c for c in window.analysis.claims if c.rule == "reader")
+    assert shown[slice(*added.content[0])] == words and added.source_id is None
