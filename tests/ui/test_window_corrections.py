@@ -287,3 +287,24 @@ def test_a_selection_after_emoji_and_crlf_becomes_code_point_offsets(make_window
     _pick(window.correcting.build_menu(None, window.correcting._selection()), "addClaimMenu", "noSource")  # noqa: SLF001
     added = next(c for c in window.analysis.claims if c.rule == "reader")
     assert shown[slice(*added.content[0])] == words and added.source_id is None
+
+
+def test_without_a_writable_library_a_correction_is_shown_and_the_reader_is_told(
+        make_window, open_and_wait, article, qtbot, data_dir):  # noqa: ANN001
+    window = make_window()
+    open_and_wait(window, article)
+    window.session.corrections.load(None)  # as when the library could not be opened
+    with qtbot.waitSignal(window.messageShown) as shown:
+        window.session.correct(window_not_a_claim(window, "two bridges"))
+    assert "not saved" in shown.args[0] and shown.args[0].endswith(".")
+    assert _claim(window, "two bridges") is None
+    window.close()
+    lib = Library.open(data_dir)
+    assert lib.db.execute("SELECT count(*) FROM corrections").fetchone() == (0,)
+    lib.close()
+
+
+def window_not_a_claim(window, words: str):  # noqa: ANN001, ANN201
+    from reader.corrections import not_a_claim
+
+    return not_a_claim(window.article.text, window.session.corrections.claim(_claim(window, words).id))
