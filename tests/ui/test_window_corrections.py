@@ -308,3 +308,20 @@ def window_not_a_claim(window, words: str):  # noqa: ANN001, ANN201
     from reader.corrections import not_a_claim
 
     return not_a_claim(window.article.text, window.session.corrections.claim(_claim(window, words).id))
+
+
+def test_renaming_a_card_keeps_its_note_in_the_panel(make_window, open_and_wait, article, qtbot):
+    window = make_window()
+    open_and_wait(window, article)
+    courier = _card(window, "The Daily Courier")
+    window.select_source(courier.id)
+    qtbot.keyClicks(window.notes.editor, "First with road news.")
+    editor = window.correcting.edit_card(courier.id)
+    qtbot.waitUntil(editor.isVisible)
+    editor.form.fields["name"].setText("Daily Courier")
+    editor.accept()
+    qtbot.waitUntil(lambda: window.notes.target is not None and window.notes.target.name == "Daily Courier")
+    assert window.notes.editor.toPlainText() == "First with road news."
+    window.correcting.undo()
+    qtbot.waitUntil(lambda: window.notes.target.name == "The Daily Courier")
+    assert window.notes.editor.toPlainText() == "First with road news."
