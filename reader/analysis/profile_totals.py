@@ -20,9 +20,9 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.analysis.profile import SHARE_DIGITS, UNNAMED_SOURCE_KINDS, breakdown, share
+from reader.analysis.profile import DIMENSION_CATEGORIES, SHARE_DIGITS, UNNAMED_SOURCE_KINDS, breakdown, share
 
-DIMENSIONS = ("by_source_kind", "by_claim_kind", "by_cue_class")
+DIMENSIONS = tuple(DIMENSION_CATEGORIES)
 SOURCE_COUNTS = ("sources", "named_sources", "anonymous_sources")
 LOCAL_FILES = "local files"  # the site of an article opened from disk
 NO_ORIGIN = "pasted or unknown"  # the site of a paste, or of a batch line without an origin

@@ -263,12 +263,21 @@ class SourcesPanel(QWidget):
 
     def select_all(self) -> None:
         """No source: every claim is shown (the "All sources" row, Esc, a click on empty space)."""
-        had_source = bool(self.current_source_id())
+        had_source = bool(self.current_source_id()) or self.tree.currentItem() is None
         self._make_all_current()
-        if had_source or self.tree.currentItem() is None:
+        if had_source:
             self.claim_position.clear()
             self._show_card(None)
             self.sourceSelected.emit(ALL_SOURCES)
+
+    def clear_current(self) -> None:
+        """No row current (the sourcing bars chose the claims); "All sources" or Esc brings all back."""
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(None)
+        self.tree.clearSelection()
+        self.tree.blockSignals(False)
+        self.claim_position.clear()
+        self._show_card(None)
 
     def _make_all_current(self) -> None:
         self.tree.blockSignals(True)
