@@ -95,6 +95,10 @@ class ClaimNavigator:
         """Qt positions of the current claim's extent."""
         return self._span(self._index) if 0 <= self._index < len(self._order) else None
 
+    def selected_claims(self) -> list:
+        """The selected claims (reader.analysis.Claim) in reading order: what n / p steps through."""
+        return [self._by_id[cid] for cid in self._order]
+
     def move_to(self, claim_id: str) -> None:
         if claim_id in self._order:
             self._index = self._order.index(claim_id)

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
         self.sources = SourcesPanel()
         self.sources.sourceSelected.connect(self._on_source_selected)
+        self.sources.claims.claimChosen.connect(self._jump_to_claim)
         self.notes = NotesPanel()
         self.notes.noteSaved.connect(self.sources.set_noted)
         self.notes.saveFailed.connect(self.show_message)
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.view.set_article_text(article.text, article.title)
         self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
         self.sources.set_analysis(None)
+        self.sources.claims.set_text(article.text)
         self.sourcing.set_analysis(None)
         self.navigator.reset()
         self.message_bar.dismiss()
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
         self.sourcing.set_analysis(analysis)
         if self.navigator.segment is not None:
             self.sources.clear_current()  # a rebuilt list made "All sources" current: clicking it must still count
+        self._show_source_claims()
         self._refresh_highlights()
         if final:
             self.progress.hide()
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
     def _on_source_selected(self, source_id: str, segment=None) -> None:  # noqa: ANN001
         self.navigator.select(source_id, segment)
         self.sourcing.show_chosen(segment)
+        self._show_source_claims()
         self._refresh_highlights()
         source = self.analysis.source(source_id) if (self.analysis and source_id != UNSOURCED) else None
         self.notes.set_target(NoteTarget(self.article.id, source.id, source.name, source.kind)
@@ -306,6 +310,16 @@ class MainWindow(QMainWindow):
             self._go_to(self.navigator.first())
         else:
             self.view.set_current_span(None)
+
+    def _show_source_claims(self) -> None:
+        source_selected = bool(self.sources.current_source_id())
+        self.sources.claims.show_claims(self.navigator.selected_claims() if source_selected else [])
+
+    @Slot(str)
+    def _jump_to_claim(self, claim_id: str) -> None:
+        """A row of the selected source's claims: the view goes there and outlines it."""
+        self.navigator.move_to(claim_id)
+        self._go_to(self.navigator.current_span())
 
     def _on_claim_clicked(self, claim_id: str) -> None:
         claim = self.navigator.claim(claim_id)
@@ -335,6 +349,7 @@ class MainWindow(QMainWindow):
     def _show_current_claim(self) -> None:
         """Outline the current claim and say where it is among the claims stepped through."""
         self.view.set_current_span(self.navigator.current_span())
+        self.sources.claims.show_current(self.navigator.current_claim_id())
         number, total = self.navigator.position()
         if not number:
             self.sources.show_claim_position("")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.plain_text import plain_tooltip
+from reader.ui.source_claims import SourceClaims
 
 UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
 ALL_SOURCES = ""  # the id of the "All sources" row: no source selected, every claim shown
@@ -131,6 +132,8 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addLayout(card_row)
+        self.claims = SourceClaims()  # the selected source's claims; the window fills it
+        layout.addWidget(self.claims)
         self._note_icon = _note_icon()
         self._analysis = None
         self._noted: set[str] = set()

@@ -180,3 +180,47 @@ def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, s
                 anonymous = s
     if anonymous is not None:  # the neutral hue follows the palette: light on a dark window
         assert anonymous.fill_colour() == ink and wcag_contrast(anonymous.fill_colour(), ground) >= 7
+
+
+def extent(claim) -> tuple[int, int]:  # noqa: ANN001
+    spans = [*claim.content, *claim.cue, *claim.source_mention]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_window, open_and_wait,
+                                                                        sample_path, qtbot):
+    window = make_window()
+    analysis = open_and_wait(window, sample_path)
+    text = window.article.text
+    listing = window.sources.claims
+    assert listing.isHidden()  # "All sources": no list
+    top = max(analysis.sources, key=lambda s: len(s.claim_ids))
+    assert len(top.claim_ids) >= 3
+    assert window.select_source(top.id)
+    mine = sorted((c for c in analysis.claims if c.source_id == top.id), key=extent)
+    assert listing.isVisible() and listing.claim_ids() == [c.id for c in mine]
+    for row, claim in enumerate(mine):
+        label = listing.item(row).text()
+        cue = text[claim.cue[0][0]:claim.cue[0][1]]
+        first_word = text[claim.content[0][0]:claim.content[0][1]].split()[0]
+        assert label.startswith(cue) and first_word in label, label
+    assert listing.currentRow() == 0  # selecting the source went to its first claim
+    target = mine[2]
+    rect = listing.visualItemRect(listing.item(2))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # the cursor and the outline are on that claim, and stepping goes on from there
+    assert window.view.textCursor().position() == extent(target)[0]
+    assert window.view.current_span() == extent(target)  # the sample is BMP-only: Qt positions = code points
+    assert window.navigator.position() == (3, len(mine))
+    assert window.sources.claim_position.text().startswith("3 of")
+    window.next_claim()
+    assert listing.currentRow() == 3 % len(mine)
+    assert claim_ids_drawn(window) == {c.id for c in mine}
+    # Enter on a row jumps too
+    listing.setFocus()
+    listing.setCurrentRow(0)
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
+    assert window.view.current_span() == extent(mine[0])
+    # "All sources" restores everything
+    window.show_all_sources()
+    assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
