@@ -47,8 +47,10 @@ class ProfileTotals:
     articles: int = 0
     claims: int = 0
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {d: Counter() for d in DIMENSIONS})
-    # every category an added profile listed, in its order: the totals keep the zeros too
-    categories: dict[str, dict[str, None]] = field(default_factory=lambda: {d: {} for d in DIMENSIONS})
+    # the contract's categories, then any other an added profile listed: the totals keep the zeros
+    # too, and an empty library still has every column
+    categories: dict[str, dict[str, None]] = field(
+        default_factory=lambda: {d: dict.fromkeys(DIMENSION_CATEGORIES[d]) for d in DIMENSIONS})
     source_counts: Counter[str] = field(default_factory=Counter)
     top_source_shares: list[float] = field(default_factory=list)
     relayed: Counter[str] = field(default_factory=Counter)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, library_dialogs
+from reader.ui import actions, highlights, library_dialogs, sourcing_report
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
 from reader.ui.find_bar import FindBar
@@ -379,6 +379,9 @@ class MainWindow(QMainWindow):
 
     def open_source_book(self) -> None:
         library_dialogs.open_source_book(self)
+
+    def open_sourcing_report(self) -> None:
+        sourcing_report.open_report(self)
 
     def fill_recent_menu(self) -> None:
         library_dialogs.fill_recent_menu(self, self.actions_.recent_menu)
