@@ -23,7 +23,9 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush, QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton, QDockWidget, QLabel, QMainWindow, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -275,12 +277,14 @@ class ProfileBar(QWidget):
     def _legend(self, width: int) -> list[tuple[QRect, SegmentButton, str]]:
         """Where each legend entry goes: (swatch rect, its segment, its text), wrapped to `width`."""
         fm = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)
         row_height = max(fm.height(), SWATCH) + 2
         x, y = 0, BAR_HEIGHT + LEGEND_GAP
         placed = []
         for s in self.segments:
             text = f"{s.label} {s.count}"
-            w = SWATCH + 4 + fm.horizontalAdvance(text)
+            w = SWATCH + 5 + (QFontMetrics(bold) if s.chosen else fm).horizontalAdvance(text)
             if x and x + w > width:
                 x, y = 0, y + row_height
             placed.append((QRect(x, y + (row_height - SWATCH) // 2, SWATCH, SWATCH), s, text))
@@ -315,6 +319,9 @@ class ProfileBar(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(swatch.adjusted(0, 0, -1, -1))
             p.setPen(ink)
+            font = self.font()
+            font.setBold(s.chosen)  # the chosen segment's entry stands out in the legend too
+            p.setFont(font)
             p.drawText(QRect(swatch.right() + 5, swatch.center().y() - self.fontMetrics().height() // 2,
                              self.width(), self.fontMetrics().height()), Qt.AlignmentFlag.AlignLeft, text)
         p.end()
@@ -349,6 +356,11 @@ class SourcingPanel(QScrollArea):
             layout.addWidget(title)
             layout.addWidget(bar)
             self.bars[dimension.key], self.titles[dimension.key] = bar, title
+        self.chosen_line = QLabel(objectName="sourcingChosen")
+        self.chosen_line.setWordWrap(True)
+        self.chosen_line.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addSpacing(6)
+        layout.addWidget(self.chosen_line)
         self.sentences = QLabel(objectName="sourcingSentences")
         self.sentences.setWordWrap(True)
         self.sentences.setTextFormat(Qt.TextFormat.PlainText)
@@ -379,6 +391,12 @@ class SourcingPanel(QScrollArea):
             self.titles[dimension.key].setVisible(has_claims)
             if profile is not None:
                 self.bars[dimension.key].set_breakdown(profile[dimension.key], self._chosen)
+        chosen = next((b for bar in self.bars.values() for b in bar.segments if b.chosen), None)
+        self.chosen_line.setVisible(chosen is not None)
+        if chosen is not None:
+            self.chosen_line.setText(f"Highlighted: only the {chosen.count} claim{'s' * (chosen.count != 1)} "
+                                     f"of “{chosen.label}”. Choose it again, or press Esc in the text, "
+                                     "for every claim.")
         if profile is None:
             self.summary.setText(EMPTY_TEXT)
             self.sentences.clear()

@@ -83,6 +83,7 @@ def test_clicking_a_segment_highlights_exactly_its_claims(make_window, open_and_
     assert claim_ids_drawn(window) == wanted and wanted != every
     assert button.chosen and "highlighted now" in button.accessibleDescription()
     assert window.sources.current_source_id() == ""
+    assert window.sourcing.chosen_line.text().startswith(f"Highlighted: only the {len(wanted)} claim")
     # the view went to the first of them, and n steps through them only
     first = min(min(s for s, _ in [*c.content, *c.cue, *c.source_mention]) for c in analysis.claims if c.id in wanted)
     assert window.view.textCursor().position() == first
@@ -108,7 +109,7 @@ def test_clicking_a_segment_highlights_exactly_its_claims(make_window, open_and_
     assert claim_ids_drawn(window) == every
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # Esc in the text, as after a source
-    assert claim_ids_drawn(window) == every and not button.chosen
+    assert claim_ids_drawn(window) == every and not button.chosen and window.sourcing.chosen_line.isHidden()
     top = max(analysis.sources, key=lambda s: len(s.claim_ids))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     window.select_source(top.id)
