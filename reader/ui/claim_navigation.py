@@ -26,6 +26,7 @@ class ClaimNavigator:
         self._by_id: dict = {}
         self._source_id = ""
         self._segment: tuple[str, str] | None = None  # (dimension, category) of the sourcing profile
+        self._segment_ids: set[str] | None = None  # its claims in the current analysis
         self._order: list[str] = []  # claim ids of the selected source (all claims if none), by position
         self._index = -1
         self.wrapped = False  # the last step went past the end (or the start) and came round
@@ -50,11 +51,7 @@ class ClaimNavigator:
 
     def segment_claims(self) -> set[str] | None:
         """The claims of the chosen sourcing segment; None when no segment is chosen."""
-        if self._segment is None or self._analysis is None:
-            return None
-        dimension, category = self._segment
-        of_claim = claim_categories(self._analysis.to_dict())[dimension]
-        return {cid for cid in self._by_id if of_claim.get(cid) == category}
+        return self._segment_ids
 
     def select(self, source_id: str, segment: tuple[str, str] | None = None) -> None:
         """Select a source's claims, or ("" and) a segment's, or ("", None) every claim."""
@@ -63,7 +60,13 @@ class ClaimNavigator:
         self._index = -1
 
     def _reorder(self) -> None:
-        chosen = self.segment_claims()
+        """Recompute the selection (a new analysis, another choice); scrolling then reads it as is."""
+        self._segment_ids = None
+        if self._segment is not None and self._analysis is not None:
+            dimension, category = self._segment
+            of_claim = claim_categories(self._analysis.to_dict())[dimension]
+            self._segment_ids = {cid for cid in self._by_id if of_claim.get(cid) == category}
+        chosen = self._segment_ids
         ids = self.claims_of(self._source_id) if self._source_id else set(self._by_id) if chosen is None else chosen
         self._order = sorted(ids, key=lambda cid: _extent(self._by_id[cid]))
 

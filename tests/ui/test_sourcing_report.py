@@ -82,15 +82,16 @@ def test_the_report_sums_the_library_per_site_and_saves_csv(make_window, analyse
 
 
 def test_an_empty_library_says_so_and_a_bad_path_is_a_sentence(make_window, qtbot, tmp_path):
+    from reader.ui.sourcing_report import READING_TEXT as READING
     from reader.ui.sourcing_report import SourcingReportDialog, open_report
 
     window = make_window()
     window.ensure_library()
     dialog = open_report(window)
-    qtbot.waitUntil(lambda: dialog.status.text() != "Reading the analyses of your library…", timeout=REPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.status.text() != READING, timeout=REPORT_TIMEOUT_MS)
     assert dialog.status.text() == "No analysed articles in your library yet."
     assert not dialog.save_button.isEnabled()
     assert open_report(window) is dialog and len(window.findChildren(SourcingReportDialog)) == 1
-    qtbot.waitUntil(lambda: dialog.status.text() != "Reading the analyses of your library…", timeout=REPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.status.text() != READING, timeout=REPORT_TIMEOUT_MS)
     assert not dialog.save_csv(tmp_path / "no such folder" / "r.csv")
     assert dialog.status.text().startswith("The report could not be saved to ")
