@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, library_dialogs, sourcing_report
+from reader.ui import actions, highlights, library_dialogs
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
 from reader.ui.find_bar import FindBar
@@ -32,6 +32,7 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
+from reader.ui.sourcing_report import open_report
 
 log = logging.getLogger("reader.ui")
 WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
         library_dialogs.open_source_book(self)
 
     def open_sourcing_report(self) -> None:
-        sourcing_report.open_report(self)
+        open_report(self)
 
     def fill_recent_menu(self) -> None:
         library_dialogs.fill_recent_menu(self, self.actions_.recent_menu)
