@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from reader.ui import sourcing_report
+
 Key = QKeySequence.StandardKey
 
 
@@ -89,7 +91,7 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
                        name="actionSearchNotes")
     a_book = _action(window, "Source &book…", window.open_source_book, "Ctrl+B", name="actionSourceBook")
     library_menu.addActions([a_search, a_book])
-    library_menu.addAction(_action(window, "Sourcing &report…", window.open_sourcing_report,
+    library_menu.addAction(_action(window, "Sourcing &report…", lambda: sourcing_report.open_report(window),
                                    name="actionSourcingReport"))
     library_menu.addSeparator()
     library_menu.addAction(a_export)

@@ -32,7 +32,6 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
-from reader.ui.sourcing_report import open_report
 
 log = logging.getLogger("reader.ui")
 WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
@@ -380,9 +379,6 @@ class MainWindow(QMainWindow):
 
     def open_source_book(self) -> None:
         library_dialogs.open_source_book(self)
-
-    def open_sourcing_report(self) -> None:
-        open_report(self)
 
     def fill_recent_menu(self) -> None:
         library_dialogs.fill_recent_menu(self, self.actions_.recent_menu)
