@@ -35,6 +35,7 @@ from reader.ui import highlights
 from reader.ui.highlights import (
     BLUE, BLUISH_GREEN, KIND_LABELS, ORANGE, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW,
 )
+from reader.ui.plain_text import plain_tooltip
 
 BAR_HEIGHT = 26
 MIN_SEGMENT_WIDTH = 6  # a single claim among hundreds still gets a segment you can click
@@ -47,7 +48,8 @@ NEUTRAL = ""  # the hue of anonymous sources: the palette's text colour (black o
 UNKNOWN_ROLE = QPalette.ColorRole.Mid  # a category the panel has no hue for
 BLACK, WHITE = QColor("#000000"), QColor("#ffffff")
 EMPTY_TEXT = "Open an article to see how it is sourced."
-KEYS_HINT = "Left and Right move between segments; Enter highlights only those claims."
+KEYS_HINT = "Left and Right move between the segments; Enter or Space highlights a segment's claims."
+SEGMENT_KEYS_HINT = "Left and Right move to the other segments of the bar."
 
 
 class Segment(NamedTuple):
@@ -118,7 +120,8 @@ class SegmentButton(QAbstractButton):
         self.bar, self.segment, self.label, self.count, self.share = bar, segment, label, count, share
         self.chosen = False
         self.setObjectName(f"segment-{segment.category}")
-        self.setToolTip(f"{label}: {count} claim{'s' * (count != 1)} ({percent(share)}) — click to highlight them")
+        self.setToolTip(plain_tooltip(f"{label}: {count} claim{'s' * (count != 1)} ({percent(share)}) — "
+                                      "click to highlight them"))
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._describe()
@@ -128,7 +131,7 @@ class SegmentButton(QAbstractButton):
         self.setAccessibleName(f"{self.label}: {n} claim{'s' * (n != 1)}, {percent(self.share)}")
         now = "These claims are highlighted now; Enter shows every claim again." if self.chosen else \
             "Enter highlights only these claims."
-        self.setAccessibleDescription(f"{now} {KEYS_HINT}")
+        self.setAccessibleDescription(f"{now} {SEGMENT_KEYS_HINT}")
 
     def set_chosen(self, chosen: bool) -> None:
         if chosen != self.chosen:
