@@ -31,6 +31,7 @@ from reader.service.requests import PARAGRAPH_BATCH, PROGRESS_INTERVAL_S, WARM_U
 log = logging.getLogger("reader.service")
 
 _STOP = object()
+SHUTDOWN_GRACE_S = 1.0  # after the window said goodbye, the process ends within this
 
 
 class AnalysisServer:
@@ -70,6 +71,11 @@ class AnalysisServer:
         self.newest_analysis.value = self.newest_load.value = -1
         self._work.put(_STOP)
         self._loads.put(_STOP)
+        # a model load (or a parse) cannot be interrupted; the process holds nothing of the
+        # user's, so it does not keep the window's exit waiting for one
+        exit_timer = threading.Timer(SHUTDOWN_GRACE_S, os._exit, args=(0,))
+        exit_timer.daemon = True
+        exit_timer.start()
 
     # main thread --------------------------------------------------------------------------
     def run(self) -> None:

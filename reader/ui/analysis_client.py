@@ -4,8 +4,8 @@
     request_id = client.analyze(text)         # or client.load(path_or_url)
     # → analysisProgress / analysisFinished / analysisFailed / articleLoaded / loadFailed / modelState
 
-The same public API as the worker thread (`reader.ui.worker.BackgroundWorker`), but spaCy runs
-in a child process (reader/service), so it never holds this process's GIL. A thread reads the
+spaCy runs in a child process (reader/service), so it never holds this process's GIL; documents
+that need a parser or the network are read there too (its load thread). A thread reads the
 child's events and only forwards them, by a signal, to bound methods of this object, where
 stale results are dropped. Analyses and loads each have their own "newest": a newer analysis
 never makes a load stale, nor the reverse.

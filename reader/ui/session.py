@@ -8,12 +8,14 @@ Data flows one way, session → window: the window shows what the signals carry 
 methods below for what the user does. The session imports no widget.
 
 Opening: a small plain-text file is read here (quicker than a round trip); URLs, Markdown, saved
-pages, PDFs and large files are read by the analysis client's load thread. The text shows at
+pages, PDFs and large files are read by the analysis process (its load thread), so neither a
+slow page nor a parser ever holds the GUI thread. The text shows at
 once; then a cached analysis (same article, same engine version) is drawn, or the client
 analyses it and partial results come at most every PARTIAL_INTERVAL_MS. Analyses are saved,
 and opened articles remembered, by `AnalysisSaver` off the GUI thread.
-Loads and analyses each have their own newest request (see worker.py): an article the user
-asked for is never swallowed by the analysis of the one on screen.
+The analysis client (analysis_client.py) runs spaCy in its own process, restarted if it dies
+or hangs. Loads and analyses each have their own newest request: an article the user asked
+for is never swallowed by the analysis of the one on screen.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from reader import documents
 from reader.analysis import Analysis
 from reader.documents import Article, DocumentError
 from reader.ui import library_access
-from reader.ui.worker import BackgroundWorker
+from reader.ui.analysis_client import AnalysisClient
 
 log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
@@ -118,9 +120,10 @@ class ReadingSession(QObject):
         self.client.modelState.connect(self.modelState)
         QTimer.singleShot(LIBRARY_FALLBACK_MS, self.ensure_library)
 
-    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> BackgroundWorker:
-        """The one place the analysis client is made (the analysis process client fits here too)."""
-        return BackgroundWorker(engine_factory, self)
+    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> AnalysisClient:
+        """The one place the analysis client is made: the analysis process (the one `reader.app`
+        started at launch, for the real engine; a new one for any other, picklable, factory)."""
+        return AnalysisClient(engine_factory, self)
 
     def prepare(self, load_model: bool) -> None:
         self.client.prepare(load_model=load_model)
