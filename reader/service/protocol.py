@@ -35,6 +35,8 @@ HELLO, PREPARE, ANALYZE, CANCEL, LOAD, SHUTDOWN = "hello", "prepare", "analyze",
 STATE, PROGRESS, FINISHED, ANALYSIS_FAILED, LOADED, LOAD_FAILED = (
     "state", "progress", "finished", "analysis_failed", "loaded", "load_failed")
 
+LOADING, READY, IDLE = "loading", "ready", "idle"  # model states; any other state is a message
+
 ARTICLE_FIELDS = ("title", "text", "origin", "metadata")
 
 

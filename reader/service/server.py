@@ -117,29 +117,29 @@ class AnalysisServer:
         by the analysis that needs it."""
         if not load_model or self._model_ready:
             return
-        self._send(protocol.STATE, state="loading")
+        self._send(protocol.STATE, state=protocol.LOADING)
         try:
             for _ in self._engine_instance().analyze_progressively(WARM_UP_TEXT):
                 pass
         except Exception as exc:  # noqa: BLE001 - reported, never raised
             log.warning("model warm-up failed: %s", exc)
-            self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else "idle")
+            self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else protocol.IDLE)
             return
         self._model_ready = True
-        self._send(protocol.STATE, state="ready")
+        self._send(protocol.STATE, state=protocol.READY)
 
     def _analyze(self, request_id: int, text: str) -> None:
         stale = self.newest_analysis.stale
         try:
             if not self._model_ready:
-                self._send(protocol.STATE, state="loading")
+                self._send(protocol.STATE, state=protocol.LOADING)
             last = None
             last_sent = 0.0
             for progress in self._engine_instance().analyze_progressively(
                     text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id)):
                 if not self._model_ready:
                     self._model_ready = True
-                    self._send(protocol.STATE, state="ready")
+                    self._send(protocol.STATE, state=protocol.READY)
                 if stale(request_id):
                     return
                 last = progress
@@ -156,7 +156,7 @@ class AnalysisServer:
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             log.exception("analysis failed")
             if not self._model_ready:
-                self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else "idle")
+                self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else protocol.IDLE)
             self._send(protocol.ANALYSIS_FAILED, id=request_id, message=errors.message_for(exc))
 
 
