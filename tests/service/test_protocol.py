@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import os
 
-from conftest import PROCESS_TIMEOUT_MS
-from service_engines import FAIL, WAIT, JournalEngine
+from service_engines import FAIL, PROCESS_TIMEOUT_MS, WAIT, JournalEngine
 
 
 def _journal_lines(journal) -> list[str]:  # noqa: ANN001
