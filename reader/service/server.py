@@ -135,6 +135,7 @@ class AnalysisServer:
                 self._send(protocol.STATE, state=protocol.LOADING)
             last = None
             last_sent = 0.0
+            sent = protocol.ClaimsSent()
             for progress in self._engine_instance().analyze_progressively(
                     text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id)):
                 if not self._model_ready:
@@ -148,11 +149,10 @@ class AnalysisServer:
                     # throttled: each partial is everything so far, redrawn by the window
                     last_sent = now
                     self._send(protocol.PROGRESS, id=request_id, done=progress.done, total=progress.total,
-                               analysis=progress.analysis.to_dict())
+                               **sent.fields(progress.analysis))
             if last is not None and not stale(request_id):
-                final = last.analysis.to_dict()
-                self._send(protocol.PROGRESS, id=request_id, done=last.done, total=last.total, analysis=final)
-                self._send(protocol.FINISHED, id=request_id, analysis=final)
+                self._send(protocol.FINISHED, id=request_id, done=last.done, total=last.total,
+                           **sent.fields(last.analysis))
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             log.exception("analysis failed")
             if not self._model_ready:

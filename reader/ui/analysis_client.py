@@ -227,7 +227,8 @@ class AnalysisClient(AnalysisSignals):
             return
         self._analysis = None
         self._arm_watchdog()
-        if kind == protocol.FINISHED:
+        if kind == protocol.FINISHED:  # complete: the last progress and the result, in one message
+            self.analysisProgress.emit(request_id, event["done"], event["total"], event["analysis"])
             self.analysisFinished.emit(request_id, event["analysis"])
         else:
             self.analysisFailed.emit(request_id, event["message"])

@@ -102,9 +102,9 @@ class AnalysisSaver:
                           lambda lib: lib.remember_article(article.id, article.title, article.origin, article.text))
 
     def save(self, article_id: str, engine_version: str, analysis: Analysis) -> None:
-        data = analysis.to_dict(article_id)  # on the GUI thread: the analysis is the session's
+        # serialised on the saver's thread too: a final analysis is never changed once made
         self._submit("save analysis",
-                          lambda lib: lib.save_analysis(article_id, engine_version, data))
+                          lambda lib: lib.save_analysis(article_id, engine_version, analysis.to_dict(article_id)))
 
     def _submit(self, what: str, write: Callable[[Library], None]) -> None:
         if not self._closed:
