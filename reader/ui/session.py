@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,7 @@ class ReadingSession(QObject):
     libraryChanged = Signal(object)  # Library | None, for the notes and the dialogs
     sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
     recentOpened = Signal(str)  # a path or URL for the recent files
+    _libraryPrepared = Signal()  # from the saver's thread: the library file is ready to open
 
     def __init__(self, data_dir: Path, engine_factory: Callable[[], Any] | None = None,
                  parent: QObject | None = None) -> None:
@@ -98,6 +100,7 @@ class ReadingSession(QObject):
         self.analysis_done = False
         self.library = None  # reader.store.Library, opened on first use (after the first paint)
         self._library_tried = False
+        self._library_preparing: Future | None = None  # the saver's first open, while it runs
         self._saver = library_access.AnalysisSaver(self.data_dir)
         self._engine_version = engine_version(engine_factory)
         self._analysis_request = 0  # ids of the client requests whose results we want
@@ -118,6 +121,7 @@ class ReadingSession(QObject):
         self.client.articleLoaded.connect(self._on_article_loaded)
         self.client.loadFailed.connect(self._on_load_failed)
         self.client.modelState.connect(self.modelState)
+        self._libraryPrepared.connect(self._on_library_prepared)  # queued: emitted on the saver's thread
         QTimer.singleShot(LIBRARY_FALLBACK_MS, self.ensure_library)
 
     def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> AnalysisClient:
@@ -126,18 +130,35 @@ class ReadingSession(QObject):
         return AnalysisClient(engine_factory, self)
 
     def prepare(self, load_model: bool) -> None:
+        """Right after the window is built: the model loads in the analysis process, and the
+        library file is created or upgraded on the saver's thread, not on this one."""
         self.client.prepare(load_model=load_model)
+        if self._library_preparing is None and not self._library_tried:
+            self._library_preparing = self._saver.open_first(self._libraryPrepared.emit)
+
+    @Slot()
+    def _on_library_prepared(self) -> None:
+        if not self._closed:
+            self.ensure_library()
+            self.start_analysis()  # if one waited for the library (its cache comes first)
+
+    def _library_being_prepared(self) -> bool:
+        return self._library_preparing is not None and not self._library_preparing.done()
 
     # the library -------------------------------------------------------------------------
     def ensure_library(self):  # noqa: ANN201 - Library | None
         """Open the library on first use: the window paints before sqlite-utils is even imported."""
         if not self._library_tried and not self._closed:
+            notice = ""  # what the saver's first open repaired or upgraded, if it ran
+            if self._library_preparing is not None:
+                notice = self._library_preparing.result()  # done, or (a dialog asks now) soon: never two opens at once
+                self._library_preparing = None
             self._library_tried = True
             opened = library_access.open_library(self.data_dir)
             self.library = opened.library
             self.libraryChanged.emit(self.library)
-            if opened.message:
-                self.failed.emit(opened.message, "warning")
+            if opened.message or notice:
+                self.failed.emit(opened.message or notice, "warning")
         return self.library
 
     def noted_keys(self) -> set[str]:
@@ -233,6 +254,8 @@ class ReadingSession(QObject):
         article = self.article
         if article is None or self._started_for == article.id or self._closed:
             return
+        if self._library_being_prepared():
+            return  # _on_library_prepared starts it: the cached analysis may be there
         self._start_timer.stop()
         self._started_for = article.id
         library = self.ensure_library()

@@ -99,3 +99,36 @@ def test_the_analysis_is_saved_off_the_gui_thread_and_cached(qtbot, tmp_path, mo
         assert again.analysis_done and factory.calls == 1  # from the cache
     finally:
         again.close()
+
+
+def test_the_library_file_is_created_off_the_gui_thread_before_the_analysis_starts(qtbot, tmp_path, monkeypatch):
+    """`prepare` has the saver's thread create (or upgrade) the library; the analysis of an
+    article shown meanwhile waits for it, so a cached analysis is never missed."""
+    import reader.store.opening as opening
+    from reader.ui.session import ReadingSession
+
+    steps = []  # (thread, steps pending) for every upgrade that had something to do
+    real_upgrade = opening.upgrade
+
+    def recording_upgrade(db, path, *args):  # noqa: ANN001, ANN002, ANN202
+        before = opening.stored_version(db.conn)
+        result = real_upgrade(db, path, *args)
+        if opening.stored_version(db.conn) != before:
+            steps.append(threading.get_ident())
+        return result
+
+    monkeypatch.setattr(opening, "upgrade", recording_upgrade)
+    path = tmp_path / "harbour.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    session = ReadingSession(tmp_path / "data", stub_engine())
+    try:
+        session.prepare(load_model=False)
+        assert session.open_path(path)
+        session.start_analysis()  # the first paint, maybe before the library is ready
+        with qtbot.waitSignal(session.analysisUpdated, timeout=SIGNAL_TIMEOUT_MS,
+                              check_params_cb=lambda _a, final: final):
+            pass
+        assert session.library is not None and not session.library.read_only
+        assert steps and threading.get_ident() not in steps  # created on the saver's thread only
+    finally:
+        session.close()
