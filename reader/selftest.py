@@ -5,8 +5,9 @@ Checks, each independent of the others' success:
             loggers (a frozen build loses them unless build.spec keeps their metadata);
   model     the language model loads;
   analysis  the bundled sample article is analysed; its claims keep the contract;
-  process   the analysis process starts (this executable with --analysis-worker) and
-            analyses the sample; its result is the same as the in-process analysis's;
+  process   the analysis process starts (this executable with --analysis-worker) the way the
+            window starts it (early, adopted by a ReadingSession), and analyses the sample;
+            its result is the same as the in-process analysis's;
   store     a SQLite library opens in a temporary folder, saves a note, reads it back, closes;
   qt        Qt starts (offscreen unless QT_QPA_PLATFORM says otherwise), renders a widget,
             and the UI package imports (so every Qt module it needs is in the bundle).
@@ -14,7 +15,7 @@ Checks, each independent of the others' success:
 Prints ONE summary line and returns 0 (all passed) or 1. The line also goes to the log
 file: in a windowed Windows build there is no stdout (`sys.stdout is None`), so the log
 (`<data folder>/logs/sourcelight.log`) and the exit status are where the result is seen.
-Uses only public APIs: reader.analysis, reader.store.Library, reader.resources.
+Uses only public APIs: reader.analysis, reader.store.Library, reader.resources, reader.ui.session.
 """
 
 from __future__ import annotations
@@ -90,34 +91,58 @@ def _read_sample() -> str:
 
 
 def _check_process() -> str:
-    import queue
+    """The window's own path: the process started early (as `reader.app.run_gui` does), adopted
+    by a `ReadingSession`, which opens the sample and receives its analysis by signal."""
+    from pathlib import Path
 
-    from reader.service import protocol
-    from reader.service.process import AnalysisProcess
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
 
-    events: queue.SimpleQueue = queue.SimpleQueue()
-    process = AnalysisProcess()
-    try:
-        process.attach(events.put, lambda returncode: events.put({"event": "exit", "returncode": returncode}))
-        process.send({"op": protocol.ANALYZE, "id": 1, "text": _read_sample()})
-        deadline = time.monotonic() + PROCESS_TIMEOUT_S
-        while True:
-            event = events.get(timeout=max(0.1, deadline - time.monotonic()))
-            kind = event["event"]
-            if kind == protocol.FINISHED:
-                break
-            if kind == protocol.ANALYSIS_FAILED:
-                raise CheckFailed(event["message"])
-            if kind == "exit":
-                raise CheckFailed(f"the analysis process ended (status {event['returncode']})")
-        claims = len(event["analysis"].claims)
-        if not claims:
-            raise CheckFailed("no claims in the sample")
-        return f"pid {process.pid}, {claims} claims"
-    except queue.Empty:
-        raise CheckFailed(f"no result within {PROCESS_TIMEOUT_S} s") from None
-    finally:
-        process.stop()
+    from reader.analysis import AttributionEngine
+    from reader.resources import resource_path
+    from reader.service.process import start_early
+    from reader.ui.session import ReadingSession
+
+    start_early(load_model=True)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sourcelight"])
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def finished(analysis, final: bool) -> None:  # noqa: ANN001 - the session's GUI-thread signals
+        if final:
+            outcome["analysis"] = analysis
+            loop.quit()
+
+    def failed(message: str, level: str = "error") -> None:
+        if level == "error":
+            outcome["failed"] = message
+            loop.quit()
+
+    with tempfile.TemporaryDirectory(prefix="sourcelight-selftest-", ignore_cleanup_errors=True) as tmp:
+        session = ReadingSession(Path(tmp))
+        try:
+            session.analysisUpdated.connect(finished)
+            session.analysisFailed.connect(failed)
+            session.failed.connect(failed)
+            QTimer.singleShot(PROCESS_TIMEOUT_S * 1000, loop.quit)
+            if session.open_path(resource_path(SAMPLE)):
+                session.start_analysis()
+                if not outcome:
+                    loop.exec()
+            pid = session.client.process_id
+        finally:
+            session.close()
+            app.processEvents()  # deliver what closing posted
+    if "failed" in outcome:
+        raise CheckFailed(str(outcome["failed"]))
+    if "analysis" not in outcome:
+        raise CheckFailed(f"no result within {PROCESS_TIMEOUT_S} s")
+    if pid is None or pid == os.getpid():
+        raise CheckFailed("the analysis did not run in its own process")
+    analysis = outcome["analysis"]
+    if analysis.to_dict() != AttributionEngine().analyze(_read_sample()).to_dict():
+        raise CheckFailed("the analysis process's result differs from the in-process analysis")
+    return f"pid {pid}, {len(analysis.claims)} claims, same as in-process"
 
 
 def _check_store() -> str:
