@@ -169,7 +169,7 @@ def _describe_description(ent, mention: Mention) -> None:  # noqa: ANN001
     name is the phrase up to a relative clause or comma; a single person's role is the head
     noun with its modifiers ("senior official", "Israeli general")."""
     relative = {t.i for r in ent.subtree if r.dep_ == "relcl" for t in r.subtree}
-    toks = [t for t in ent.subtree if t.i not in relative]
+    toks = [t for t in ent.subtree if t.i not in relative and not (t.dep_ == "case" and t.head == ent)]
     stop = next((t.i for t in toks if t.text == "," and t.i > ent.i), None)
     toks = [t for t in toks if stop is None or t.i < stop]
     if toks:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from reader.analysis.candidates import POSSESSIVE_PRONOUNS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
 from reader.analysis.confidence import (
     ACCORDING_TO_CONFIDENCE, ADJECTIVE_CONFIDENCE, AS_PUT_IT_CONFIDENCE, CITING_CONFIDENCE, GENERIC_REPORTS_CONFIDENCE,
-    HEADLINE_COLON_CONFIDENCE, HEDGE_ADVERB_CONFIDENCE, IN_WORDS_CONFIDENCE, NOMINAL_CONFIDENCE, PASSIVE_CONFIDENCE)
+    HEADLINE_COLON_CONFIDENCE, HEDGE_ADVERB_CONFIDENCE, IN_WORDS_CONFIDENCE, NOMINAL_CONFIDENCE, PASSIVE_CONFIDENCE,
+    REPAIR_PENALTY)
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import trim
 
@@ -55,8 +56,40 @@ def clause_anchor(tok):  # noqa: ANN001, ANN202
 def according(tok, to, cands) -> None:  # noqa: ANN001
     pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) or \
         next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is not None:
+        prep_source([tok, to], tok, pobj, cands, "according-to")
+
+
+def per(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    """"per the filing", "…, per court records": a preposition cue whose object is the source."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not (source_like(pobj) or pobj.lower_ in lexicon().nouns):
         return
+    if tok.dep_ == "prep":
+        prep_source([tok], tok, pobj, cands, "per-x")
+    elif tok.dep_ == "ROOT" and tok.i == tok.sent.start:
+        # "Per X, CLAUSE." parsed with "Per" as the root: the clause after X's comma is the content
+        end = max(t.i for t in pobj.subtree)
+        doc = tok.doc
+        if end + 1 < tok.sent.end and doc[end + 1].text == ",":
+            content = set(range(end + 2, tok.sent.end))
+            _prep_claim([tok], content, pobj, list(pobj.subtree), cands, "per-x",
+                        ACCORDING_TO_CONFIDENCE - REPAIR_PENALTY)
+
+
+def _creator(noun):  # noqa: ANN001, ANN202
+    """The possessor that made an artefact: "the bank's projections" → the bank (the guide: the
+    creator of a document is the source when named)."""
+    lex = lexicon()
+    if noun.lower_ not in lex.document_nouns and noun.lower_ not in lex.nouns and noun.lower_ not in lex.in_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
+                                                                  c.lower_ in POSSESSIVE_PRONOUNS)), None)
+
+
+def prep_source(cue_toks, tok, pobj, cands, rule: str) -> None:  # noqa: ANN001
+    """A prepositional cue ("according to X", "per X"): X is the source, the clause the phrase
+    hangs in is the content."""
     anchor = clause_anchor(tok)
     if anchor == tok:
         return
@@ -67,15 +100,26 @@ def according(tok, to, cands) -> None:  # noqa: ANN001
     if len(commas) >= 2:   # one apposition at most: "according to the coach, Ali Mehraban, …"
         src = [t for t in src if t.i < commas[1]]
     src_ids = {t.i for t in src}
-    content = {t.i for t in anchor.subtree} - src_ids - {tok.i, to.i}
+    cue_ids = {t.i for t in cue_toks}
+    content = {t.i for t in anchor.subtree} - src_ids - cue_ids
     if anchor in tok.subtree:
-        content = {t.i for t in tok.subtree} - src_ids - {tok.i, to.i}
+        content = {t.i for t in tok.subtree} - src_ids - cue_ids
     dets = {c.lower_ for c in pobj.children if c.dep_ in ("det", "poss")}
     if pobj.lower_ in GENERIC_REPORTS and not dets and pobj.pos_ != "PROPN":
-        cands.append(Candidate([tok, to], content, None, [], "hedged", "according-to-reports", "hedge", GENERIC_REPORTS_CONFIDENCE))
+        cands.append(Candidate(cue_toks, content, None, [], "hedged", "according-to-reports", "hedge",
+                               GENERIC_REPORTS_CONFIDENCE))
         return
-    cands.append(Candidate([tok, to], content, pobj, trim(sorted(src, key=lambda t: t.i)), "according_to", "according-to",
-                       "speech", ACCORDING_TO_CONFIDENCE, "prep"))
+    _prep_claim(cue_toks, content, pobj, src, cands, rule, ACCORDING_TO_CONFIDENCE)
+
+
+def _prep_claim(cue_toks, content: set[int], pobj, src, cands, rule: str, confidence: float) -> None:  # noqa: ANN001
+    """The claim of a preposition cue: a document's creator, when named, is the source."""
+    cls = "evidence" if pobj.lower_ in lexicon().document_nouns else "speech"
+    head, src_toks = pobj, trim(sorted(src, key=lambda t: t.i))
+    creator = _creator(pobj)
+    if creator is not None:
+        head, src_toks = creator, trim([t for t in creator.subtree if t.dep_ != "case"])
+    cands.append(Candidate(cue_toks, content, head, src_toks, "according_to", rule, cls, confidence, "prep"))
 
 
 def as_put_it(tok, cands) -> None:  # noqa: ANN001
@@ -89,19 +133,27 @@ def as_put_it(tok, cands) -> None:  # noqa: ANN001
                        tok.dep_))
 
 
-def in_words(tok, cands) -> None:  # noqa: ANN001
+def in_noun(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    """"in her view", "in the view of most economists", "in the words of one organiser",
+    "in the eyes of critics": the possessor or the of-object is the source, the clause the
+    phrase hangs in is the content."""
     prep = tok.head
+    if prep.lower_ != "in" or prep.head == prep:
+        return
     src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue_toks = [tok]
     if src is None:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         src = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    anchor = clause_anchor(prep) if prep.head != prep else None
-    if src is None or anchor is None:
+        if src is not None:
+            cue_toks = [t for t in tok.doc[prep.i:of.i + 1]]
+    anchor = clause_anchor(prep)
+    if src is None or anchor is None or anchor == prep:
         return
     content = {t.i for t in anchor.subtree} - {t.i for t in prep.subtree}
-    cue = [prep, tok]
-    cands.append(Candidate(cue, content, src, trim(list(src.subtree)), "indirect", "in-x-words", "speech", IN_WORDS_CONFIDENCE,
-                       "prep"))
+    rule = "in-x-words" if cue.cls == "speech" else "in-x-view"
+    cands.append(Candidate(cue_toks, content, src, trim([t for t in src.subtree if t.dep_ != "case"]), "indirect", rule,
+                           cue.cls, IN_WORDS_CONFIDENCE, "prep"))
 
 
 # Prepositions whose object is what an adjectival cue is about: "confident of a deal",

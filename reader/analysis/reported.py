@@ -17,13 +17,15 @@ another's content becomes its child (nesting).
 
 from __future__ import annotations
 
-from reader.analysis.candidates import COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
-from reader.analysis.confidence import NEGATED_PENALTY, OTHER_CLASS_CONFIDENCE, REPAIR_PENALTY, VERB_CONFIDENCE
+from reader.analysis.candidates import (
+    COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, relative_pronoun, source_tokens, subject)
+from reader.analysis.confidence import (
+    NEGATED_PENALTY, OTHER_CLASS_CONFIDENCE, PASSIVE_CONFIDENCE, REPAIR_PENALTY, VERB_CONFIDENCE)
 from reader.analysis.frames import frame_content
 from reader.analysis.lexicon import Cue, lexicon
-from reader.analysis.mentions import describe, doc_text
+from reader.analysis.mentions import describe, doc_text, trim
 from reader.analysis.phrasal import (
-    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_words, nominal)
+    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal, per)
 from reader.analysis.records import Mention, RawClaim
 from reader.analysis.repairs import phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause
 
@@ -66,12 +68,14 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
                 as_put_it(tok, cands)
             elif cue is not None or low in lex.hedge_passives:
                 _verb(tok, cue, cue_toks, cands, quote_starts)
+        elif low in lex.prepositions and tok.pos_ == "ADP":
+            per(tok, lex.prepositions[low], cands)
+        elif low in lex.in_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            in_noun(tok, lex.in_nouns[low], cands)
         elif tok.pos_ == "ADJ" and low in lex.adjectives:
             adjective(tok, lex.adjectives[low], cands)
         elif tok.pos_ == "NOUN" and low in lex.nouns:
             nominal(tok, lex.nouns[low], cands)
-        elif low == "words" and tok.head.lower_ == "in":
-            in_words(tok, cands)
     for tok in cites:
         citing(tok, cands)
     for span in quote_spans:
@@ -105,6 +109,8 @@ def _looks_like_a_name(tok) -> bool:  # noqa: ANN001
     return tok.is_title and len(run) >= 1
 
 
+# classes whose cue may follow its clause ("…, the survey found", "…, most residents believe")
+_TRAILING_CLASSES = ("speech", "evidence", "belief")
 _MEDIUM_NOUNS = {"statement", "interview", "post", "tweet", "letter", "email", "speech", "op-ed", "blog",
                  "briefing", "message", "video", "press", "conference", "release", "filing", "memo", "report"}
 _REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
@@ -128,7 +134,7 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
     framed = frame_content(tok, cue, comps, cue_toks)
     if framed is not None:
         content, rule, cls = framed
-    elif tok.dep_ == "parataxis" and cue.cls == "speech":
+    elif tok.dep_ == "parataxis" and cue.cls in _TRAILING_CLASSES:
         content, rule = content_of(tok.head, tok), "parenthetical-cue"
         subj, is_pass = subject(tok)
     else:
@@ -143,11 +149,15 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
             content, rule = quote_after(tok, quote_starts), "cue-then-quote"
         else:
             content, rule = that_after_adjuncts(tok), "cue-adjunct-that"
-            if not content and cue.cls == "speech":
+            if not content and cue.cls in _TRAILING_CLASSES:
                 subj, content = trailing(tok, subj)
                 rule, is_pass = "clause-then-source-cue", False
     if subj is None and not is_pass:
         subj = phrase_before(tok)
+    if (is_pass or subj is None and tok.tag_ == "VBN" and tok.dep_ == "advcl") and content and \
+            rule == "subject-cue-complement" and cls == "speech":
+        _passive_cue(tok, cue_toks, content, cands)   # "Asked whether …", "was told that …"
+        return
     if subj is None or is_pass or subj.lower_ in SKIP_SUBJECTS and subj.dep_ != "nsubj" or \
             subj.lower_ in ("this", "these", "those", "there", "you", "what"):
         return
@@ -173,6 +183,19 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
     attach = tok.dep_
     cands.append(Candidate(verb_group(tok, subj) + cue_toks, content, subj, source_tokens(subj, tok), "indirect",
                            rule, cls, conf, attach))
+
+
+def _passive_cue(tok, cue_toks, content: set[int], cands) -> None:  # noqa: ANN001
+    """A passive speech cue with a clause: "was asked whether …", "Asked if …, she said …",
+    "were told that …". Its source is the by-phrase, or no one (the guide: empty source); the
+    passive subject is the addressee, never content."""
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    content = content - {t.i for c in tok.children if c.dep_ in ("nsubjpass", "agent") for t in c.subtree}
+    group = [c for c in tok.children if c.dep_ in ("auxpass", "neg") and c.i < tok.i]
+    cands.append(Candidate(sorted(group + cue_toks, key=lambda t: t.i), content, src,
+                           trim(list(src.subtree)) if src is not None else [], "indirect", "passive-cue", "speech",
+                           PASSIVE_CONFIDENCE, tok.dep_))
 
 
 _GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
@@ -272,6 +295,9 @@ def _to_claim(c: Candidate, cands: list[Candidate], offset: int, paragraph: int,
         source = describe(c.source_head, c.source_toks, offset, paragraph)
         if source.pronoun in ("i", "we") and not in_quote(cue[0][0]):
             return None  # the author speaking, not a source
+        rel = relative_pronoun(c.cue, c.source_head)
+        if rel is not None:   # the pronoun is the mention; the card stays the antecedent's
+            source.stand_in = (offset + rel.idx, offset + rel.idx + len(rel))
     claim = RawClaim(kind=c.kind, cue=cue, content=content, source=source, rule=c.rule, cue_class=c.cls,
                      confidence=c.confidence, paragraph=paragraph, parent=c.parent)
     if first is not None and doc[first].lower_ in ("he", "she") and doc[first].dep_ in ("nsubj", "nsubjpass") \

@@ -1,0 +1,121 @@
+"""The wider scope of issue 11, each construction with sentences of our own: relative-pronoun
+source mentions, preposition cues, possessive (creator) sources, passive speech cues and
+questions, trailing evidence and belief cues, colon cues."""
+
+from __future__ import annotations
+
+import pytest
+
+
+# ---- relative pronouns: the mention is the pronoun, the card the antecedent's -------------
+
+@pytest.mark.parametrize("text, content, pronoun, card", [
+    ("The harbour master, who said the pier was unsafe, closed it on Friday.", "the pier was unsafe", "who",
+     "The harbour master"),
+    ("Shares in the bakery chain, which says it will open forty shops next year, rose.",
+     "it will open forty shops next year", "which", "the bakery chain"),
+    ("The head teacher, who has long argued that classes are too large, retired in July.",
+     "that classes are too large", "who", "The head teacher"),
+])
+def test_relative_pronoun_is_the_mention_and_the_card_is_the_antecedent(analyze, text, content, pronoun, card):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.source_mention) == pronoun, r.describe()
+    assert r.speaker(content) == card
+    source = r.source_of(claim)
+    assert any(r.text[s:e] == card for s, e in source.mentions)
+
+
+def test_relative_clause_coordination_keeps_one_card(analyze):
+    r = analyze("The dean, who argued that fees were too high and warned that students would leave, "
+                "stepped down.")
+    first, second = r.claim("fees were too high"), r.claim("students would leave")
+    assert r.spans(first.source_mention) == r.spans(second.source_mention) == "who"
+    assert first.source_id == second.source_id
+    assert r.speaker("students would leave") == "The dean"
+
+
+def test_an_aside_relative_clause_is_not_part_of_the_source(analyze):
+    r = analyze("The ferry company, which says it carries two million passengers a year, denied the report.")
+    denial = r.claim("the report")
+    assert r.spans(denial.source_mention) == "The ferry company", r.describe()
+    assert denial.source_id == r.claim("two million passengers").source_id
+
+
+def test_restrictive_relative_clause_stays_in_the_source(analyze):
+    r = analyze("Officials who spoke on condition of anonymity said the talks had stalled.")
+    claim = r.claim("the talks had stalled")
+    assert r.spans(claim.source_mention) == "Officials who spoke on condition of anonymity"
+
+
+# ---- preposition cues ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("The museum will close for repairs in June, per a council notice.", "per", "a council notice",
+     "The museum will close for repairs in June"),
+    ("Per the airline's own figures, one flight in five left late.", "Per", "the airline",
+     "one flight in five left late"),
+    ("In the view of most engineers, the bridge can be saved.", "In the view of", "most engineers",
+     "the bridge can be saved"),
+    ("In her view, the club sold its best players too cheaply.", "view", "her",
+     "the club sold its best players too cheaply"),
+    ("In the eyes of many growers, the new quota is unworkable.", "In the eyes of", "many growers",
+     "the new quota is unworkable"),
+    ("The river, in the words of one angler, is \"finally alive again\".", "in the words of", "one angler",
+     "is \"finally alive again\""),
+])
+def test_preposition_cues(analyze, text, cue, source, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.cue) == cue, r.describe()
+    assert r.spans(claim.source_mention) == source
+
+
+def test_per_is_not_a_cue_for_a_rate(analyze):
+    r = analyze("The drivers are paid per hour and the cleaners per shift.")
+    assert not r.analysis.claims, r.describe()
+
+
+def test_creator_of_a_document_is_its_source(analyze):
+    r = analyze("Rents rose by a fifth last year, according to the housing trust's annual report.")
+    claim = r.claim("Rents rose by a fifth last year")
+    assert r.spans(claim.source_mention) == "the housing trust"
+    assert claim.cue_class == "evidence"
+
+
+# ---- passive speech cues and questions: no source, or the by-phrase -----------------------
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Asked whether the depot would reopen, the manager shrugged.", "Asked", "whether the depot would reopen"),
+    ("The tenants were told that the lifts would be repaired by March.", "were told",
+     "that the lifts would be repaired by March"),
+    ("She was asked if she would run again.", "was asked", "if she would run again"),
+])
+def test_passive_speech_cue_has_no_source(analyze, text, cue, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.content) == content, r.describe()
+    assert r.spans(claim.cue) == cue
+    assert claim.source_mention == [] and claim.source_id is None
+    assert claim.kind != "hedged"
+
+
+def test_active_conjunct_of_a_passive_cue_keeps_its_subject(analyze):
+    r = analyze("She was asked if she would run again and said she needed time to decide.")
+    claim = r.claim("she needed time to decide")
+    assert r.spans(claim.source_mention) == "She", r.describe()
+
+
+# ---- cues after their clause: evidence and belief as well as speech ------------------------
+
+@pytest.mark.parametrize("text, content, source, cls", [
+    ("Among tenants under 30, the share who could save anything fell to a tenth, the latest survey found.",
+     "the share who could save anything fell to a tenth", "the latest survey", "evidence"),
+    ("Water in the lower lake is cleaner than it was a decade ago, most anglers believe.",
+     "Water in the lower lake is cleaner", "most anglers", "belief"),
+])
+def test_trailing_cue_of_other_classes(analyze, text, content, source, cls):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert source in r.spans(claim.source_mention), r.describe()
+    assert claim.cue_class == cls
