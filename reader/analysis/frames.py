@@ -45,7 +45,21 @@ def _object(tok):  # noqa: ANN001, ANN202
     return None
 
 
+def _own_complements(tok, comps: list) -> list:  # noqa: ANN001
+    """Complements that are the cue's content. Not a clause before the cue across a semicolon
+    ("Storm closes road; council vows to rebuild": two clauses of a headline), nor — when the
+    cue has a clause after it and no quotation is involved — a clause before it ("Strike enters
+    second week, union says talks have failed")."""
+    doc = tok.doc
+    kept = [c for c in comps if c.i > tok.i or not any(t.text == ";" for t in doc[c.right_edge.i:tok.i])]
+    after = [c for c in kept if c.i > tok.i]
+    if after and not any(t.is_quote for t in tok.sent):
+        kept = after
+    return kept
+
+
 def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    comps = _own_complements(tok, comps)
     if not comps:
         return None
     content: set[int] = set()

@@ -258,14 +258,48 @@ def headline_colon(doc, cands) -> None:  # noqa: ANN001
             continue
         if any(t.text in (",", "“", '"', "”", "(") for t in left):
             continue
-        if any(t.pos_ in ("VERB", "AUX") for t in left) or (colon.i + 1 < len(doc) and doc[colon.i + 1].is_digit):
-            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod", "nmod") for t in left) or \
+                (colon.i + 1 < len(doc) and doc[colon.i + 1].like_num):
+            continue   # a verb on the left is a clause, not a speaker ("Harbour chief:" may tag "Harbour" a verb)
         to = next((t for t in left if t.lower_ == "to" and t.i > left[0].i), None)
         source = [t for t in left if to is None or t.i < to.i]
         head = next((t for t in reversed(source) if t.pos_ in ("PROPN", "NOUN")), source[-1])
-        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source_like(head) and head.pos_ == "NOUN"
-                and head.lower_ not in lex.document_nouns):
+        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source_like(head) and head.pos_ == "NOUN"):
             continue
+        cls = "evidence" if head.lower_ in lex.document_nouns else "speech"   # "Poll: …", "Audit: …"
         content = {t.i for t in sent if t.i > colon.i}
-        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", "speech", HEADLINE_COLON_CONFIDENCE))
+        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", cls,
+                               HEADLINE_COLON_CONFIDENCE))
         return
+
+
+_SPEAKER_LINE_MAX = 5   # tokens of a speaker label: "Dr. Ana Ruiz", "Radio Norte"
+
+
+def speaker_line(doc, cands) -> bool:  # noqa: ANN001
+    """A transcript line "NAME: words …" (an interview, a hearing): a short proper-name label
+    opening the paragraph, then a colon; everything after the colon, over all its sentences,
+    is what the label's holder said. Returns whether the paragraph is such a line."""
+    colon = next((t for t in doc[:_SPEAKER_LINE_MAX + 1] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return False
+    label = [t for t in doc[:colon.i] if not t.is_space]
+    rest = [t for t in doc[colon.i + 1:] if not t.is_punct and not t.is_space]
+    if not label or len(rest) < 2 or any(t.lower_ in CREDIT_WORDS for t in label):
+        return False
+    if not all(t.pos_ == "PROPN" or t.text in (".", "-") or _is_title_word(t) for t in label) or \
+            not any(t.pos_ == "PROPN" for t in label):
+        return False
+    if doc[colon.i + 1].like_num:
+        return False   # "Kickoff: 7.30"
+    head = max((t for t in label if t.pos_ == "PROPN"), key=lambda t: t.i)
+    content = {t.i for t in doc if t.i > colon.i and not t.is_space}
+    cls = "evidence" if head.lower_ in lexicon().document_nouns else "speech"
+    cands.append(Candidate([colon], content, head, trim(label), "indirect", "speaker-line", cls,
+                           HEADLINE_COLON_CONFIDENCE))
+    return True
+
+
+def _is_title_word(tok) -> bool:  # noqa: ANN001
+    titles = lexicon().titles
+    return tok.lower_ in titles or tok.lower_.rstrip(".") in titles

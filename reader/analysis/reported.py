@@ -25,9 +25,11 @@ from reader.analysis.frames import frame_content
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import describe, doc_text, trim
 from reader.analysis.phrasal import (
-    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal, per)
+    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal, per,
+    speaker_line)
 from reader.analysis.records import Mention, RawClaim
-from reader.analysis.repairs import phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause
+from reader.analysis.repairs import (
+    noun_tagged_cue, phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause)
 
 
 def may_attribute(doc) -> bool:  # noqa: ANN001
@@ -48,6 +50,7 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
     lex = lexicon()
     cands: list[Candidate] = []
     cites = []
+    line = speaker_line(doc, cands)
     for tok in doc:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -80,7 +83,8 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
         citing(tok, cands)
     for span in quote_spans:
         quote_then_cue(doc, span, cands)
-    if not cands:
+    noun_tagged_cue(doc, cands)
+    if not cands and not line:
         headline_colon(doc, cands)
     _coordinate_and_nest(cands)
     converted = [_to_claim(c, cands, offset, paragraph, in_quote) for c in cands]

@@ -119,3 +119,73 @@ def test_trailing_cue_of_other_classes(analyze, text, content, source, cls):
     claim = r.claim(content)
     assert source in r.spans(claim.source_mention), r.describe()
     assert claim.cue_class == cls
+
+
+# ---- headlines, colons and transcript lines ------------------------------------------------
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Storm closes coastal road; council vows to rebuild", "to rebuild", "council"),
+    ("Rail fares rise again; commuters fear more cuts", "more cuts", "commuters"),
+    ("Port strike enters second week, union says talks have failed", "talks have failed", "union"),
+])
+def test_headline_clauses_apart(analyze, text, content, source):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.content) == content, r.describe()
+    assert r.spans(claim.source_mention) == source
+
+
+def test_split_quote_keeps_both_halves(analyze):
+    r = analyze('"The plan," she said, "is dead."')
+    assert r.spans(r.claim("The plan").content) == '"The plan," | "is dead."'
+
+
+@pytest.mark.parametrize("text, source, content, cls", [
+    ("Harbour chief: 'We will not reopen until spring'", "Harbour chief", "We will not reopen until spring",
+     "speech"),
+    ("Audit: council overspent on roads for a third year", "Audit", "council overspent on roads", "evidence"),
+])
+def test_headline_colon(analyze, text, source, content, cls):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.source_mention) == source, r.describe()
+    assert r.spans(claim.cue) == ":"
+    assert claim.cue_class == cls
+
+
+def test_transcript_line_takes_the_whole_paragraph(analyze):
+    text = ("The interview ran late.\n"
+            "Radio Norte: Did you expect to win the vote?\n"
+            "Ana Ruiz: No. We expected the rural districts to go the other way. People wanted a change.")
+    r = analyze(text)
+    question = r.claim("Did you expect to win the vote?")
+    assert r.spans(question.source_mention) == "Radio Norte", r.describe()
+    answer = r.claim("No. We expected")
+    assert r.spans(answer.content) == ("No. We expected the rural districts to go the other way. "
+                                       "People wanted a change"), r.describe()
+    assert r.speaker("No. We expected") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text", ["Kickoff: 7.30 p.m.", "Tickets: £5 on the door", "Image: Ana Ruiz."])
+def test_colon_labels_that_are_not_speech(analyze, text):
+    assert not analyze(text).analysis.claims
+
+
+# ---- evidence subjects the tagger misread ---------------------------------------------------
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The company's policy states that staff may work from home.", "policy", "that staff may work from home"),
+    ("Nesting was poorest among gulls and terns on the open shingle, the data show.", "the data",
+     "Nesting was poorest among gulls and terns on the open shingle"),
+    ('A banner above the stage read: "No more cuts."', "banner", '"No more cuts."'),
+])
+def test_cue_verb_tagged_as_a_noun(analyze, text, source, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.content) == content, r.describe()
+    assert source in r.spans(claim.source_mention)
+    assert claim.cue_class == "evidence"
+
+
+def test_a_list_of_nouns_is_no_cue(analyze):
+    assert not analyze("They sold apples and pears at the market, the plums and the figs.").analysis.claims
