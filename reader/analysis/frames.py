@@ -99,6 +99,8 @@ def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
     pred = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
     if pred is None or obj is not None and obj.pos_ == "PRON" and obj.lower_ not in _THING_PRONOUNS:
         return None   # "called him a hero": a name for a person, not a judgement of a claim
+    if pred.pos_ == "PROPN" and not any(t.is_quote for t in pred.subtree):
+        return None   # "a unit called the Sea Watch": a name given, not a judgement
     if obj is None:   # "called the ruling absurd": the parser can hang the object under the predicate
         if not any(t.pos_ in ("NOUN", "PROPN") for t in pred.subtree):
             return None

@@ -17,6 +17,8 @@ another's content becomes its child (nesting).
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.candidates import (
     COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, relative_pronoun, source_tokens, subject)
 from reader.analysis.confidence import (
@@ -133,6 +135,7 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if cue is None:
         return
+    passive_form = is_pass or subj is None and tok.tag_ == "VBN" and tok.dep_ == "advcl"
     content: set[int] = set()
     cls = cue.cls
     framed = frame_content(tok, cue, comps, cue_toks)
@@ -158,14 +161,21 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
                 rule, is_pass = "clause-then-source-cue", False
     if subj is None and not is_pass:
         subj = phrase_before(tok)
-    if (is_pass or subj is None and tok.tag_ == "VBN" and tok.dep_ == "advcl") and content and \
-            rule == "subject-cue-complement" and cls == "speech":
+    if passive_form and cls == "speech" and not (content and rule == "subject-cue-complement"):
+        # "were asked which party they trusted": the question parsed as an object
+        wh_obj = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.lower_ in _QUESTION_OPENERS), None)
+        if wh_obj is not None:
+            content, rule = {t.i for t in wh_obj.subtree}, "subject-cue-complement"
+    if passive_form and content and \
+            rule == "subject-cue-complement" and cls == "speech" and tok.doc[min(content)].lower_ in _QUESTION_OPENERS:
         _passive_cue(tok, cue_toks, content, cands)   # "Asked whether …", "was told that …"
         return
     if subj is None or is_pass or subj.lower_ in SKIP_SUBJECTS and subj.dep_ != "nsubj" or \
             subj.lower_ in ("this", "these", "those", "there", "you", "what"):
         return
     if not content:
+        return
+    if not _attributes(tok, subj, rule, cls):
         return
     if rule == "cue-object" and cls == "evidence" and subj.lower_ not in lex.document_nouns:
         return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
@@ -189,6 +199,41 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
                            rule, cls, conf, attach))
 
 
+# a passive speech cue's clause opens with a complementizer or a question word ("was told
+# that", "Asked whether", "was asked why"); other clauses after a passive are too loose
+_QUESTION_OPENERS = ("that", "whether", "if", "why", "how", "what", "when", "where", "which", "who")
+# frames whose content is a noun phrase, not a clause
+_PHRASE_RULES = ("cue-object", "cue-particle-object", "cue-object-predicate", "cue-object-preposition")
+_PERCEIVERS = ("he", "she", "they", "i", "we", "you", "who", "one")
+_AGENT_SUFFIX = re.compile(r"(er|or|ist|ant|ent|ian)s?$")   # "drivers", "inspectors", "tenants"
+
+
+def _attributes(tok, subj, rule: str, cls: str) -> bool:  # noqa: ANN001
+    """Is this cue an attribution at all, or a description that looks like one?
+    * a participle describing a noun ("people seeking asylum", "a visa required to travel")
+      holds no one's claim, unless the noun is a document ("a petition calling for …");
+    * an infinitive under another cue ("wants to support it", "invited the public to suggest
+      designs") is inside that cue's content: with a noun-phrase object it is no claim of its own;
+    * only someone can perceive: "the finals saw two teams face off" is no perception."""
+    lex = lexicon()
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+            tok.head.lower_ not in lex.document_nouns and (rule in _PHRASE_RULES or rule == "subject-cue-infinitive"):
+        return False
+    if rule in _PHRASE_RULES and tok.dep_ in ("xcomp", "ccomp") and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and lex.verb_cue(tok.head.lower_):
+        return False
+    if cls == "perception" and subj is not None:
+        low = subj.lower_
+        sentient = (low in _PERCEIVERS or subj.ent_type_ in ("PERSON", "NORP") or low in lex.group_nouns
+                    or low in lex.anonymous_nouns or low in lex.role_nouns or low in lex.titles
+                    or subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON")
+                    or subj.pos_ == "NOUN" and _AGENT_SUFFIX.search(low) is not None)
+        if not sentient:
+            return False
+    return True
+
+
 def _passive_cue(tok, cue_toks, content: set[int], cands) -> None:  # noqa: ANN001
     """A passive speech cue with a clause: "was asked whether …", "Asked if …, she said …",
     "were told that …". Its source is the by-phrase, or no one (the guide: empty source); the
@@ -196,8 +241,7 @@ def _passive_cue(tok, cue_toks, content: set[int], cands) -> None:  # noqa: ANN0
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     content = content - {t.i for c in tok.children if c.dep_ in ("nsubjpass", "agent") for t in c.subtree}
-    group = [c for c in tok.children if c.dep_ in ("auxpass", "neg") and c.i < tok.i]
-    cands.append(Candidate(sorted(group + cue_toks, key=lambda t: t.i), content, src,
+    cands.append(Candidate(verb_group(tok, None) + cue_toks, content, src,
                            trim(list(src.subtree)) if src is not None else [], "indirect", "passive-cue", "speech",
                            PASSIVE_CONFIDENCE, tok.dep_))
 

@@ -90,6 +90,7 @@ def test_creator_of_a_document_is_its_source(analyze):
     ("The tenants were told that the lifts would be repaired by March.", "were told",
      "that the lifts would be repaired by March"),
     ("She was asked if she would run again.", "was asked", "if she would run again"),
+    ("Voters were also asked which party they trusted on housing.", "were also asked", "which party they trusted on housing"),
 ])
 def test_passive_speech_cue_has_no_source(analyze, text, cue, content):
     r = analyze(text)
@@ -189,3 +190,30 @@ def test_cue_verb_tagged_as_a_noun(analyze, text, source, content):
 
 def test_a_list_of_nouns_is_no_cue(analyze):
     assert not analyze("They sold apples and pears at the market, the plums and the figs.").analysis.claims
+
+
+# ---- descriptions that look like attributions -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "People seeking asylum waited at the border for three days.",
+    "A permit required to fish in the lake costs ten euros.",
+    "The final saw two teams face off in the rain.",
+    "The regiment, a unit called the Grey Watch, patrols the valley.",
+])
+def test_descriptions_are_not_attributions(analyze, text):
+    assert not analyze(text).analysis.claims, analyze(text).describe()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("A petition calling for a new crossing was handed in.", "a new crossing"),
+    ("Neighbours saw smoke rising from the roof.", "smoke rising from the roof"),
+    ("Maria saw the van leave.", "the van leave"),
+])
+def test_attributions_next_to_those_descriptions_stay(analyze, text, content):
+    assert analyze(text).has_claim(content)
+
+
+def test_infinitive_under_a_cue_is_its_content_not_a_claim(analyze):
+    r = analyze("The council wants to support the plan.")
+    assert len(r.analysis.claims) == 1
+    assert r.spans(r.analysis.claims[0].content) == "to support the plan"
