@@ -77,7 +77,7 @@ def per(tok, cue: Cue, cands) -> None:  # noqa: ANN001
                         ACCORDING_TO_CONFIDENCE - REPAIR_PENALTY)
 
 
-def _creator(noun):  # noqa: ANN001, ANN202
+def creator(noun):  # noqa: ANN001, ANN202
     """The possessor that made an artefact: "the bank's projections" → the bank (the guide: the
     creator of a document is the source when named)."""
     lex = lexicon()
@@ -116,9 +116,9 @@ def _prep_claim(cue_toks, content: set[int], pobj, src, cands, rule: str, confid
     """The claim of a preposition cue: a document's creator, when named, is the source."""
     cls = "evidence" if pobj.lower_ in lexicon().document_nouns else "speech"
     head, src_toks = pobj, trim(sorted(src, key=lambda t: t.i))
-    creator = _creator(pobj)
-    if creator is not None:
-        head, src_toks = creator, trim([t for t in creator.subtree if t.dep_ != "case"])
+    maker = creator(pobj)
+    if maker is not None:
+        head, src_toks = maker, trim([t for t in maker.subtree if t.dep_ != "case"])
     cands.append(Candidate(cue_toks, content, head, src_toks, "according_to", rule, cls, confidence, "prep"))
 
 

@@ -191,9 +191,9 @@ def noun_tagged_cue(doc, cands: list[Candidate]) -> None:  # noqa: ANN001
             after = [t for t in sent if t.i > root.i and not (t.is_punct and t.i == sent.end - 1)]
             if subj is not None and source_like(subj) and len(after) >= 3 and after[0].lower_ in ("that", "how"):
                 _add(cands, root, {t.i for t in after}, subj, [t for t in sent if t.i < root.i])
-            continue
+                continue
         last = words[-1]
-        if last.pos_ != "NOUN" or last.i in used or not _noun_cue(last) or last.i == sent.start:
+        if last.pos_ != "NOUN" or last.i in used or last.i == sent.start or lex.verb_cue(last.lower_) is None:
             continue
         k = last.i - 1
         while k > sent.start and doc[k].text != "," and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON") \
@@ -202,6 +202,10 @@ def noun_tagged_cue(doc, cands: list[Candidate]) -> None:  # noqa: ANN001
         src = [t for t in doc[k + 1:last.i]]
         head = next((t for t in reversed(src) if t.pos_ in ("NOUN", "PROPN")), None)
         if doc[k].text != "," or head is None or not source_like(head) or k - sent.start < 3:
+            continue
+        # a form that is also a nominal cue ("reports", "claims") is a verb here only when it
+        # agrees with a singular subject: "…, the paper reports." (not "…, the annual reports.")
+        if not _noun_cue(last) and not (last.lower_.endswith("s") and head.tag_ in ("NN", "NNP") and head != last):
             continue
         _add(cands, last, set(range(sent.start, k)), head, src)
 

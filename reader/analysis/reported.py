@@ -27,8 +27,8 @@ from reader.analysis.frames import frame_content
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import describe, doc_text, trim
 from reader.analysis.phrasal import (
-    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal, per,
-    speaker_line)
+    according, adjective, as_put_it, citing, creator, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal,
+    per, speaker_line)
 from reader.analysis.records import Mention, RawClaim
 from reader.analysis.repairs import (
     noun_tagged_cue, phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause)
@@ -115,6 +115,7 @@ def _looks_like_a_name(tok) -> bool:  # noqa: ANN001
     return tok.is_title and len(run) >= 1
 
 
+_RAISING = ("appear", "appears", "appeared", "seem", "seems", "seemed")
 # classes whose cue may follow its clause ("…, the survey found", "…, most residents believe")
 _TRAILING_CLASSES = ("speech", "evidence", "belief")
 _MEDIUM_NOUNS = {"statement", "interview", "post", "tweet", "letter", "email", "speech", "op-ed", "blog",
@@ -126,6 +127,11 @@ _REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote",
 def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -> None:  # noqa: ANN001
     lex = lexicon()
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if cue is not None and tok.dep_ == "xcomp" and tok.head.lower_ in _RAISING and tok.head.i < tok.i:
+        # "the emails appear to show staff were warned": the raising verb joins the cue, and
+        # the parser may hang the clause on it
+        comps += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i]
+        cue_toks = [tok.head] + [c for c in tok.children if c.dep_ == "aux" and c.i < tok.i] + cue_toks
     if cue is not None and cue.cls != "speech":
         comps = [c for c in comps if not wh_clause(c)]
     passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -195,7 +201,11 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
             if any(t.lower_ in _MEDIUM_NOUNS for t in medium):
                 cue_toks = cue_toks + medium
     attach = tok.dep_
-    cands.append(Candidate(verb_group(tok, subj) + cue_toks, content, subj, source_tokens(subj, tok), "indirect",
+    src_head, src_toks = subj, source_tokens(subj, tok)
+    maker = creator(subj) if subj.lower_ in lex.document_nouns else None
+    if maker is not None:   # "the agency's figures show …": the agency is the source (the guide)
+        src_head, src_toks = maker, trim([t for t in maker.subtree if t.dep_ != "case"])
+    cands.append(Candidate(verb_group(tok, subj) + cue_toks, content, src_head, src_toks, "indirect",
                            rule, cls, conf, attach))
 
 

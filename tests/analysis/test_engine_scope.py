@@ -217,3 +217,29 @@ def test_infinitive_under_a_cue_is_its_content_not_a_claim(analyze):
     r = analyze("The council wants to support the plan.")
     assert len(r.analysis.claims) == 1
     assert r.spans(r.analysis.claims[0].content) == "to support the plan"
+
+
+# ---- evidence: creators, raising verbs, cues after the clause -----------------------------
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The agency's latest figures show a sharp drop in burglaries.", "The agency", "a sharp drop in burglaries"),
+    ("Her campaign's internal polling suggests the race is tied.", "Her campaign", "the race is tied"),
+])
+def test_a_documents_creator_is_the_source(analyze, text, source, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.source_mention) == source, r.describe()
+    assert claim.cue_class == "evidence"
+
+
+def test_raising_verb_joins_the_cue(analyze):
+    r = analyze("Internal emails seen by the newspaper appear to show staff were warned in May.")
+    claim = r.claim("staff were warned in May")
+    assert r.spans(claim.cue) == "appear to show", r.describe()
+    assert r.spans(claim.content) == "staff were warned in May"
+
+
+def test_trailing_reports_agrees_with_a_singular_subject(analyze):
+    r = analyze("Bird counts at the two reserves did not change, the paper reports.")
+    claim = r.claim("Bird counts at the two reserves did not change")
+    assert r.spans(claim.source_mention) == "the paper", r.describe()
