@@ -47,10 +47,11 @@ def subject(tok):  # noqa: ANN001, ANN202
         subj, passive = subject(gov)
         # "She was asked … and said …": the shared subject, but the conjunct is active
         return subj, passive and tok.tag_ == "VBN"
+    # "is expected to announce", "was told to leave": the infinitive or gerund is active
     if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
-        return subject(tok.head)
+        return subject(tok.head)[0], False
     if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":
-        return subject(tok.head)
+        return subject(tok.head)[0], False
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head, False
     return None, False

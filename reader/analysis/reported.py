@@ -223,16 +223,19 @@ def _attributes(tok, subj, rule: str, cls: str) -> bool:  # noqa: ANN001
     * a participle describing a noun ("people seeking asylum", "a visa required to travel")
       holds no one's claim, unless the noun is a document ("a petition calling for …");
     * an infinitive under another cue ("wants to support it", "invited the public to suggest
-      designs") is inside that cue's content: with a noun-phrase object it is no claim of its own;
+      designs", "declined to say whether …") is inside that cue's content: under an intention
+      or a decree, or with a noun-phrase object, it is no claim of its own;
     * only someone can perceive: "the finals saw two teams face off" is no perception."""
     lex = lexicon()
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
             tok.head.lower_ not in lex.document_nouns and (rule in _PHRASE_RULES or rule == "subject-cue-infinitive"):
         return False
-    if rule in _PHRASE_RULES and tok.dep_ in ("xcomp", "ccomp") and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and lex.verb_cue(tok.head.lower_):
-        return False
+    if tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        outer = lex.verb_cue(tok.head.lower_)
+        if outer is not None and (rule in _PHRASE_RULES or tok.dep_ == "xcomp" and "intention" in (
+                outer.cls, outer.class_in("xcomp")) or outer.cls == "decree"):
+            return False   # "declined to say whether …": the intention's content, not a claim of its own
     if cls == "perception" and subj is not None:
         low = subj.lower_
         sentient = (low in _PERCEIVERS or subj.ent_type_ in ("PERSON", "NORP") or low in lex.group_nouns

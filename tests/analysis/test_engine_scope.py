@@ -243,3 +243,21 @@ def test_trailing_reports_agrees_with_a_singular_subject(analyze):
     r = analyze("Bird counts at the two reserves did not change, the paper reports.")
     claim = r.claim("Bird counts at the two reserves did not change")
     assert r.spans(claim.source_mention) == "the paper", r.describe()
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor declined to say whether the depot would close.", "declined", "to say whether the depot would close"),
+    ("The union urged members to remember that the strike is legal.", "urged",
+     "to remember that the strike is legal"),
+])
+def test_a_cue_inside_an_intention_is_its_content(analyze, text, cue, content):
+    r = analyze(text)
+    assert len(r.analysis.claims) == 1, r.describe()
+    assert r.spans(r.analysis.claims[0].cue) == cue
+    assert r.spans(r.analysis.claims[0].content) == content
+
+
+def test_an_infinitive_under_a_passive_is_active(analyze):
+    r = analyze("The minister is expected to announce that the plant will close.")
+    claim = r.claim("that the plant will close")
+    assert r.spans(claim.source_mention) == "The minister", r.describe()
