@@ -262,3 +262,21 @@ def test_an_infinitive_under_a_passive_is_active(analyze):
     claim = next(c for c in r.analysis.claims if r.spans(c.cue) == "to announce")
     assert r.spans(claim.content) == "that the plant will close", r.describe()
     assert r.spans(claim.source_mention) == "The minister"
+
+
+def test_contract_holds_over_the_new_constructions(analyze):
+    from reader.analysis import contract_problems
+    text = ("Storm closes coastal road; council vows to rebuild\n"
+            "The harbour master, who said the pier was unsafe, closed it on Friday. Asked whether it would "
+            "reopen, he shrugged. Per the council's notice, repairs will take a month.\n"
+            "In the view of most engineers, the pier can be saved, and the agency's figures show a rise in visitors.\n"
+            "Radio Norte: Will you rebuild the pier?")
+    r = analyze(text)
+    assert contract_problems(r.analysis.to_dict(), len(text)) == []
+    for claim in r.analysis.claims:
+        if claim.source_id is not None:   # the mention a claim shows is on its card
+            assert set(map(tuple, claim.source_mention)) <= set(map(tuple, r.source_of(claim).mentions)), r.describe()
+        else:
+            assert claim.source_mention == []
+    rules = {c.rule.removeprefix("quote-") for c in r.analysis.claims}
+    assert {"passive-cue", "per-x", "in-x-view", "speaker-line"} <= rules, rules
