@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 CUE_CLASSES = ("speech", "belief", "intention", "evidence", "decree", "perception", "hedge")
 CLASS_WORDS = {
@@ -48,6 +48,8 @@ class ClassToggles(QWidget):
         super().__init__(parent, objectName="classToggles")
         self._settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         self.setAccessibleName("Kinds of claim to highlight")
+        # the row never sets the window's minimum width; a very narrow window clips its end
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 0, 6, 2)
         row.setSpacing(4)
