@@ -37,6 +37,11 @@ def subject(tok):  # noqa: ANN001, ANN202
     for c in tok.children:
         if c.dep_ == "nsubjpass":
             return c, True
+    for aux in tok.children:   # "She is convinced …" with "She" hung on "is"
+        if aux.dep_ in ("aux", "auxpass") and aux.i < tok.i:
+            s = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None:
+                return s, s.dep_ == "nsubjpass"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         # "said prices had doubled and warned that …": a reporting verb coordinated inside a
         # complement belongs with the reporting verb above it, not with the complement's verb.

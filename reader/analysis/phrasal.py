@@ -183,7 +183,7 @@ def adjective(tok, cue: Cue, cands) -> None:  # noqa: ANN001
     if subj is None or subj.lower_ in SKIP_SUBJECTS:
         return
     # the copula and what stands with it belong to the cue: "was not confident"
-    group = [c for c in head.children if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < tok.i] + \
+    group = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and subj.i < c.i < tok.i] + \
         ([head] if head is not tok and head.i < tok.i else [])
     group += [c for c in tok.children if c.dep_ == "advmod" and c.i < tok.i]
     cands.append(Candidate(sorted(group + cue_toks, key=lambda t: t.i), content, subj, source_tokens(subj, tok),

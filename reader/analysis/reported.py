@@ -71,6 +71,9 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
                     cue, cue_toks = pcue, [tok, child]
             if low in ("put", "puts") and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
                 as_put_it(tok, cands)
+            elif low in lex.adjectives and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children) \
+                    and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _COPULAS for c in tok.children):
+                adjective(tok, lex.adjectives[low], cands)   # "is convinced that …" tagged a passive verb
             elif cue is not None or low in lex.hedge_passives:
                 _verb(tok, cue, cue_toks, cands, quote_starts)
         elif low in lex.prepositions and tok.pos_ == "ADP":
@@ -115,6 +118,7 @@ def _looks_like_a_name(tok) -> bool:  # noqa: ANN001
     return tok.is_title and len(run) >= 1
 
 
+_COPULAS = ("is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am", "'m")
 _RAISING = ("appear", "appears", "appeared", "seem", "seems", "seemed")
 # classes whose cue may follow its clause ("…, the survey found", "…, most residents believe")
 _TRAILING_CLASSES = ("speech", "evidence", "belief")

@@ -280,3 +280,18 @@ def test_contract_holds_over_the_new_constructions(analyze):
             assert claim.source_mention == []
     rules = {c.rule.removeprefix("quote-") for c in r.analysis.claims}
     assert {"passive-cue", "per-x", "in-x-view", "speaker-line"} <= rules, rules
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("She is convinced the damage can be undone.", "is convinced", "the damage can be undone"),
+    ("Parents were worried that the school would close.", "were worried", "that the school would close"),
+])
+def test_adjective_cue_tagged_as_a_passive_verb(analyze, text, cue, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.cue) == cue, r.describe()
+    assert claim.cue_class == "belief"
+
+
+def test_a_real_passive_with_an_agent_is_no_belief(analyze):
+    assert not analyze("The minister was not convinced by the argument.").analysis.claims
