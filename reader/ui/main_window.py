@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, library_dialogs
+from reader.ui import actions, highlights, legend, library_dialogs
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
 from reader.ui.find_bar import FindBar
@@ -116,7 +116,10 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.view, 1), (self.find_bar, 0)):
+        self.class_toggles = legend.ClassToggles(self.settings.path)
+        self.class_toggles.classesChanged.connect(self._refresh_highlights)
+        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.class_toggles, 0), (self.view, 1),
+                                (self.find_bar, 0)):
             column.addWidget(widget, stretch)
         self.setCentralWidget(central)
         self._update_legend()
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
     def _show_analysis(self, analysis: Analysis, final: bool) -> None:
         self.navigator.set_analysis(analysis, self._offsets)
         self.sources.set_analysis(analysis, self.session.noted_keys())
+        self.class_toggles.set_counts(analysis)
         self._refresh_highlights()
         if final:
             self.progress.hide()
@@ -259,7 +263,7 @@ class MainWindow(QMainWindow):
             return
         if self._overlays is None:
             self._overlays = highlights.Overlays(self.view.document(), self._offsets, self._palette())
-        claim_ids = self.selected_claim_ids()
+        claim_ids = legend.shown_claim_ids(self.analysis, self.selected_claim_ids(), self.class_toggles.hidden())
         self._windowed = highlights.overlay_count(self.analysis, claim_ids) > WINDOWED_OVER
         visible = self.view.visible_range() if self._windowed else None
         self.view.set_highlights(*self._overlays.selections(self.analysis, claim_ids, visible))
