@@ -76,7 +76,8 @@ def export_notes_dialog(window) -> None:  # noqa: ANN001
         window.show_message("There is no library to export from in this session.", "warning")
         return
     path, _ = QFileDialog.getSaveFileName(window, "Export notes", str(Path.home() / "sourcelight-notes.md"),
-                                          "Markdown (*.md);;CSV (*.csv);;JSON (*.json)")
+                                          "Markdown (*.md);;CSV (*.csv);;JSON (*.json);;"
+                                          "Your corrected articles, for reader eval (*.jsonl)")
     if path:
         export_notes(window, path)
 
@@ -86,6 +87,7 @@ def export_notes(window, path: str) -> Path | None:  # noqa: ANN001
     from reader.store.export import export
 
     window.notes.flush()
+    window.session.corrections.writer.wait()  # the corrections made so far are in the library
     try:
         written = export(window.ensure_library(), path)
     except Exception as exc:  # noqa: BLE001 - OSError, StoreError: the user must hear of it

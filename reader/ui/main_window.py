@@ -23,6 +23,7 @@ from reader.documents import Article
 from reader.ui import actions, highlights, legend, library_dialogs
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.notes_editor import NotesPanel, NoteTarget
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.actions_ = actions.install(self)
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
+        self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
         self._restore_state()
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
@@ -93,6 +95,11 @@ class MainWindow(QMainWindow):
     @property
     def analysis_done(self) -> bool:
         return self.session.analysis_done
+
+    @property
+    def offsets(self) -> QtOffsets:
+        """Code points ↔ Qt positions of the article on screen."""
+        return self._offsets
 
     def ensure_library(self):  # noqa: ANN201 - Library | None
         return self.session.ensure_library()
