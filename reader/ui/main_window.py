@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         session.sourceRequested.connect(self.select_source)
         session.recentOpened.connect(self.settings.add_recent)
         session.articleShown.connect(self.article_header.show_article)
+        session.articleShown.connect(self.settings.remember_title)  # Open Recent lists titles
 
     # the session's state, for callers that read it ----------------------------------------
     @property
