@@ -121,3 +121,13 @@ def test_short_head_lines_above_one_line_paragraphs_are_not_joined(tmp_path):
     path.write_text(TEXT_FILE, encoding="utf-8")
     lines = load_path(path).text.split("\n")
     assert lines[:3] == ["Council approves bridge budget", *HEAD]
+
+
+def test_a_page_s_byline_line_is_kept_and_marked_too():
+    # "By A | Published …" once slipped past the byline pattern ("|" ended it)
+    from pathlib import Path
+
+    article = load_path(Path(__file__).parent / "fixtures" / "pages" / "sectioned-review.html")
+    byline = "By Sigrid Alme | Published March 3, 2024"
+    assert article.text.split("\n")[1] == byline
+    assert flagged(article.text)[byline] is True
