@@ -287,3 +287,21 @@ def test_malformed_addresses(url):
 
 def test_non_ascii_path_is_sent_encoded(server):
     assert "404" in one_line_error(fetch_url, f"{server}/café story?q=é")
+
+
+def test_cli_analyzes_a_pdf_by_url_and_a_pdf_file(server, capsys):
+    from reader.resources import resource_path
+
+    for target in (f"{server}/report.pdf", str(resource_path("sample-article.pdf"))):
+        code = main(["analyze", target, "--json", "--with-text"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        doc = json.loads(out)
+        assert doc["claims"] and doc["metadata"]["author"] in ("Harbour Board Press Office", "Sourcelight Staff")
+    assert doc["title"].startswith("Red Sea ferry link reopens")
+
+
+def test_cli_scan_by_url_is_one_line(server, capsys):
+    assert main(["analyze", f"{server}/scan.pdf", "--json"]) != 0
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "no text layer" in err
