@@ -38,7 +38,8 @@ class OpenDialogs:
 # menus and dialogs -------------------------------------------------------------------------
 def open_file_dialog(window) -> None:  # noqa: ANN001
     """File > Open: starts in the folder it was last used in."""
-    path, _ = QFileDialog.getOpenFileName(window, "Open an article", str(window.settings.last_folder()), OPEN_FILTER)
+    start = str(window.settings.last_folder())
+    path, _ = QFileDialog.getOpenFileName(window, "Open an article", start, OPEN_FILTER)
     if path:
         window.settings.set_last_folder(Path(path).parent)
         window.open_path(path)

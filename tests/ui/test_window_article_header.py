@@ -31,7 +31,8 @@ def test_a_page_s_author_date_site_and_address_sit_above_its_text(make_window, q
                              "meridian.example/news/2024/08/14/harbor-city-rations-water-…")
     assert URL in header.toolTip()
     # above the text, quieter than it, and the text itself still starts with the headline
-    assert header.mapTo(window, header.rect().bottomLeft()).y() <= window.view.mapTo(window, window.view.rect().topLeft()).y()
+    bottom = header.mapTo(window, header.rect().bottomLeft()).y()
+    assert bottom <= window.view.mapTo(window, window.view.rect().topLeft()).y()
     assert header.font().pointSizeF() < window.view.font().pointSizeF()
     assert window.view.toPlainText().startswith("Harbor city rations water")
     if os.environ.get("SOURCELIGHT_SCREENSHOT_DIR"):  # for looking at it: not part of the check
