@@ -21,6 +21,7 @@ from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
 from reader.ui import actions, highlights, legend, library_dialogs
+from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
 from reader.ui.correction_menu import CorrectionControls
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         session.libraryChanged.connect(self.notes.set_library)
         session.sourceRequested.connect(self.select_source)
         session.recentOpened.connect(self.settings.add_recent)
+        session.articleShown.connect(self.article_header.show_article)
+        session.articleShown.connect(self.settings.remember_title)  # Open Recent lists titles
 
     # the session's state, for callers that read it ----------------------------------------
     @property
@@ -126,8 +129,9 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.class_toggles = legend.ClassToggles(self.settings.path)
         self.class_toggles.classesChanged.connect(self._refresh_highlights)
-        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.class_toggles, 0), (self.view, 1),
-                                (self.find_bar, 0)):
+        self.article_header = ArticleHeader()
+        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.class_toggles, 0),
+                                (self.article_header, 0), (self.view, 1), (self.find_bar, 0)):
             column.addWidget(widget, stretch)
         self.setCentralWidget(central)
         self._update_legend()
