@@ -7,6 +7,7 @@ import html
 
 from reader.analysis.profile import claim_categories
 from reader.ui.highlights import KIND_LABELS
+from reader.ui.legend import CLASS_WORDS
 from reader.ui.offsets import QtOffsets
 from reader.ui.sources_panel import UNSOURCED
 
@@ -128,6 +129,7 @@ def claim_tooltip(analysis, text: str, claim_id: str) -> str:  # noqa: ANN001
     else:
         lines = ["<b>No named source</b>"]
     cue = " … ".join(text[s:e] for s, e in claim.cue)
-    lines.append(f"cue: “{esc(cue)}” · {esc(KIND_LABELS.get(claim.kind, claim.kind))} · {esc(claim.cue_class)}")
+    lines.append(f"cue: “{esc(cue)}” · {esc(KIND_LABELS.get(claim.kind, claim.kind))}")
+    lines.append(esc(CLASS_WORDS.get(claim.cue_class, claim.cue_class)))
     lines.append(f"<span style='color:gray'>confidence {claim.confidence:.2f} · rule {esc(claim.rule)}</span>")
     return "<br>".join(lines)

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, library_dialogs
+from reader.ui import actions, highlights, legend, library_dialogs
+from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.notes_editor import NotesPanel, NoteTarget
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.actions_ = actions.install(self)
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
+        self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
         self._restore_state()
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
@@ -81,6 +84,8 @@ class MainWindow(QMainWindow):
         session.libraryChanged.connect(self.notes.set_library)
         session.sourceRequested.connect(self.select_source)
         session.recentOpened.connect(self.settings.add_recent)
+        session.articleShown.connect(self.article_header.show_article)
+        session.articleShown.connect(self.settings.remember_title)  # Open Recent lists titles
 
     # the session's state, for callers that read it ----------------------------------------
     @property
@@ -94,6 +99,11 @@ class MainWindow(QMainWindow):
     @property
     def analysis_done(self) -> bool:
         return self.session.analysis_done
+
+    @property
+    def offsets(self) -> QtOffsets:
+        """Code points ↔ Qt positions of the article on screen."""
+        return self._offsets
 
     def ensure_library(self):  # noqa: ANN201 - Library | None
         return self.session.ensure_library()
@@ -117,7 +127,11 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.view, 1), (self.find_bar, 0)):
+        self.class_toggles = legend.ClassToggles(self.settings.path)
+        self.class_toggles.classesChanged.connect(self._refresh_highlights)
+        self.article_header = ArticleHeader()
+        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.class_toggles, 0),
+                                (self.article_header, 0), (self.view, 1), (self.find_bar, 0)):
             column.addWidget(widget, stretch)
         self.setCentralWidget(central)
         self._update_legend()
@@ -235,6 +249,7 @@ class MainWindow(QMainWindow):
     def _show_analysis(self, analysis: Analysis, final: bool) -> None:
         self.navigator.set_analysis(analysis, self._offsets)
         self.sources.set_analysis(analysis, self.session.noted_keys())
+        self.class_toggles.set_counts(analysis)
         self.sourcing.set_analysis(analysis)
         if self.navigator.segment is not None:
             self.sources.clear_current()  # a rebuilt list made "All sources" current: clicking it must still count
@@ -270,7 +285,7 @@ class MainWindow(QMainWindow):
             return
         if self._overlays is None:
             self._overlays = highlights.Overlays(self.view.document(), self._offsets, self._palette())
-        claim_ids = self.selected_claim_ids()
+        claim_ids = legend.shown_claim_ids(self.analysis, self.selected_claim_ids(), self.class_toggles.hidden())
         self._windowed = highlights.overlay_count(self.analysis, claim_ids) > WINDOWED_OVER
         visible = self.view.visible_range() if self._windowed else None
         self.view.set_highlights(*self._overlays.selections(self.analysis, claim_ids, visible))

@@ -233,6 +233,16 @@ class SourcesPanel(QWidget):
         if item is not None:
             self._set_marker(item, noted)
 
+    def set_corrected(self, source_ids: set[str], label: str) -> None:
+        """Underline the cards the reader corrected; their tooltip ends with `label`."""
+        for source_id, item in self._items.items():
+            corrected = source_id in source_ids
+            font = item.font(0)
+            font.setUnderline(corrected)
+            item.setFont(0, font)
+            description = item.data(0, DESCRIPTION) or ""
+            item.setToolTip(0, plain_tooltip(f"{description} · {label}" if corrected else description))
+
     def has_marker(self, source_id: str) -> bool:
         item = self._items.get(source_id)
         return bool(item is not None and item.data(0, NOTED))
