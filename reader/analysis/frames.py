@@ -124,7 +124,8 @@ def _obj_prep(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if obj is None or prep is None:
         return None
-    return _subtree(obj) | _subtree(prep), "cue-object-preposition"
+    # everything from the object to the end of its phrase ("found most of them behind on rent")
+    return set(range(obj.left_edge.i, prep.right_edge.i + 1)), "cue-object-preposition"
 
 
 def _dobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
