@@ -315,3 +315,8 @@ def test_evidence_objects_and_the_maker_of_a_document(analyze, text, source, con
 @pytest.mark.parametrize("text", ["She put the keys on the table.", "She found the keys in the car."])
 def test_evidence_object_frames_need_a_document(analyze, text):
     assert not analyze(text).analysis.claims
+
+
+def test_a_person_questioned_is_no_content(analyze):
+    assert not analyze("Police questioned the student for two hours.").analysis.claims
+    assert analyze("The ministry questioned the figures.").has_claim("the figures")
