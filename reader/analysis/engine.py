@@ -138,7 +138,7 @@ class _Builder:
                                           spans)
         sentences = [(lo + s.start_char, lo + s.end_char) for s in doc.sents]
         base = len(self.claims)
-        added = self.quotes.attach(claims, base, k, (lo, hi), sentences)
+        added = self.quotes.attach(claims, base, k, (lo, hi), sentences, self.claims)
         for claim in claims + added:
             if claim.parent is not None:
                 claim.parent += base  # the rules give parents as indices local to the paragraph

@@ -22,7 +22,7 @@ to join" an intention. `frame_content` returns the content, the rule name and th
 from __future__ import annotations
 
 from reader.analysis.candidates import content_of
-from reader.analysis.lexicon import Cue
+from reader.analysis.lexicon import Cue, lexicon
 
 # Pronoun objects that stand for a thing said or proposed ("supports it"); personal ones
 # ("told him") are addressees.
@@ -124,13 +124,24 @@ def _obj_prep(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if obj is None or prep is None:
         return None
-    return _subtree(obj) | _subtree(prep), "cue-object-preposition"
+    # everything from the object to the end of its phrase ("found most of them behind on rent")
+    return set(range(obj.left_edge.i, prep.right_edge.i + 1)), "cue-object-preposition"
+
+
+def _person(tok) -> bool:  # noqa: ANN001
+    """A noun that names people: "the student", "reporters", "the minister", "Ana Ruiz"."""
+    lex = lexicon()
+    forms = {tok.lower_, tok.lower_ + "s", tok.lower_.removesuffix("s")}   # the lists hold one number
+    people = lex.group_nouns | lex.role_nouns | lex.anonymous_nouns | lex.titles
+    return tok.ent_type_ in ("PERSON", "NORP") or bool(forms & people)
 
 
 def _dobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
     obj = _object(tok)
     if obj is None:
         return None
+    if cue.class_in("dobj") == "speech" and _person(obj):
+        return None   # "police questioned the student": a person spoken to, not a thing said
     return _subtree(obj), "cue-object"
 
 

@@ -78,13 +78,24 @@ def per(tok, cue: Cue, cands) -> None:  # noqa: ANN001
 
 
 def creator(noun):  # noqa: ANN001, ANN202
-    """The possessor that made an artefact: "the bank's projections" → the bank (the guide: the
-    creator of a document is the source when named)."""
+    """Who made an artefact: the possessor ("the bank's projections" → the bank) or the agent of
+    a participle ("logs released by the port authority"); the guide: the creator of a document
+    is the source when named."""
     lex = lexicon()
     if noun.lower_ not in lex.document_nouns and noun.lower_ not in lex.nouns and noun.lower_ not in lex.in_nouns:
         return None
-    return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
-                                                                  c.lower_ in POSSESSIVE_PRONOUNS)), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
+                                                                   c.lower_ in POSSESSIVE_PRONOUNS)), None)
+    if owner is not None:
+        return owner
+    # "logs released by the port authority", "a survey carried out by the trust"
+    for part in noun.children:
+        if part.dep_ == "acl" and part.tag_ == "VBN":
+            agent = next((c for c in part.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None and (source_like(by) or by.pos_ == "NOUN"):
+                return by
+    return None
 
 
 def prep_source(cue_toks, tok, pobj, cands, rule: str) -> None:  # noqa: ANN001

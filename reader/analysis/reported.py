@@ -187,7 +187,7 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not _attributes(tok, subj, rule, cls):
         return
-    if rule == "cue-object" and cls == "evidence" and subj.lower_ not in lex.document_nouns:
+    if rule in _PHRASE_RULES and cls == "evidence" and subj.lower_ not in lex.document_nouns:
         return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
     if cls == "speech" and subj.lower_ in lex.document_nouns:
         cls = "evidence"   # "the data suggest …", "the report says …": a document's finding

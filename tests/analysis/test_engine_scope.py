@@ -295,3 +295,28 @@ def test_adjective_cue_tagged_as_a_passive_verb(analyze, text, cue, content):
 
 def test_a_real_passive_with_an_agent_is_no_belief(analyze):
     assert not analyze("The minister was not convinced by the argument.").analysis.claims
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Shipping logs released by the port authority show a sharp fall in arrivals.", "the port authority",
+     "a sharp fall in arrivals"),
+    ("A survey of 900 tenants, carried out in May by the housing trust, found most of them behind on rent.",
+     "the housing trust", "most of them behind on rent"),
+    ("Latest estimates put the cost at two billion euros.", "Latest estimates", "the cost at two billion euros"),
+])
+def test_evidence_objects_and_the_maker_of_a_document(analyze, text, source, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.content) == content, r.describe()
+    assert r.spans(claim.source_mention) == source
+    assert claim.cue_class == "evidence"
+
+
+@pytest.mark.parametrize("text", ["She put the keys on the table.", "She found the keys in the car."])
+def test_evidence_object_frames_need_a_document(analyze, text):
+    assert not analyze(text).analysis.claims
+
+
+def test_a_person_questioned_is_no_content(analyze):
+    assert not analyze("Police questioned the student for two hours.").analysis.claims
+    assert analyze("The ministry questioned the figures.").has_claim("the figures")
