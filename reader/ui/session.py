@@ -8,12 +8,14 @@ Data flows one way, session → window: the window shows what the signals carry 
 methods below for what the user does. The session imports no widget.
 
 Opening: a small plain-text file is read here (quicker than a round trip); URLs, Markdown, saved
-pages, PDFs and large files are read by the analysis client's load thread. The text shows at
+pages, PDFs and large files are read by the analysis process (its load thread), so neither a
+slow page nor a parser ever holds the GUI thread. The text shows at
 once; then a cached analysis (same article, same engine version) is drawn, or the client
 analyses it and partial results come at most every PARTIAL_INTERVAL_MS. Analyses are saved,
 and opened articles remembered, by `AnalysisSaver` off the GUI thread.
-Loads and analyses each have their own newest request (see worker.py): an article the user
-asked for is never swallowed by the analysis of the one on screen.
+The analysis client (analysis_client.py) runs spaCy in its own process, restarted if it dies
+or hangs. Loads and analyses each have their own newest request: an article the user asked
+for is never swallowed by the analysis of the one on screen.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +33,8 @@ from reader import documents
 from reader.analysis import Analysis
 from reader.documents import Article, DocumentError
 from reader.ui import library_access
+from reader.ui.analysis_client import AnalysisClient
 from reader.ui.corrections_state import CorrectionsState
-from reader.ui.worker import BackgroundWorker
 
 log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
@@ -87,6 +90,7 @@ class ReadingSession(QObject):
     libraryChanged = Signal(object)  # Library | None, for the notes and the dialogs
     sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
     recentOpened = Signal(str)  # a path or URL for the recent files
+    _libraryPrepared = Signal()  # from the saver's thread: the library file is ready to open
     correctionMade = Signal(str)  # what a correction or its undo did, for the status bar
 
     def __init__(self, data_dir: Path, engine_factory: Callable[[], Any] | None = None,
@@ -98,6 +102,7 @@ class ReadingSession(QObject):
         self.analysis_done = False
         self.library = None  # reader.store.Library, opened on first use (after the first paint)
         self._library_tried = False
+        self._library_preparing: Future | None = None  # the saver's first open, while it runs
         self._saver = library_access.AnalysisSaver(self.data_dir)
         self._engine_version = engine_version(engine_factory)
         self._analysis_request = 0  # ids of the client requests whose results we want
@@ -121,25 +126,44 @@ class ReadingSession(QObject):
         self.client.articleLoaded.connect(self._on_article_loaded)
         self.client.loadFailed.connect(self._on_load_failed)
         self.client.modelState.connect(self.modelState)
+        self._libraryPrepared.connect(self._on_library_prepared)  # queued: emitted on the saver's thread
         QTimer.singleShot(LIBRARY_FALLBACK_MS, self.ensure_library)
 
-    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> BackgroundWorker:
-        """The one place the analysis client is made (the analysis process client fits here too)."""
-        return BackgroundWorker(engine_factory, self)
+    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> AnalysisClient:
+        """The one place the analysis client is made: the analysis process (the one `reader.app`
+        started at launch, for the real engine; a new one for any other, picklable, factory)."""
+        return AnalysisClient(engine_factory, self)
 
     def prepare(self, load_model: bool) -> None:
+        """Right after the window is built: the model loads in the analysis process, and the
+        library file is created or upgraded on the saver's thread, not on this one."""
         self.client.prepare(load_model=load_model)
+        if self._library_preparing is None and not self._library_tried:
+            self._library_preparing = self._saver.open_first(self._libraryPrepared.emit)
+
+    @Slot()
+    def _on_library_prepared(self) -> None:
+        if not self._closed:
+            self.ensure_library()
+            self.start_analysis()  # if one waited for the library (its cache comes first)
+
+    def _library_being_prepared(self) -> bool:
+        return self._library_preparing is not None and not self._library_preparing.done()
 
     # the library -------------------------------------------------------------------------
     def ensure_library(self):  # noqa: ANN201 - Library | None
         """Open the library on first use: the window paints before sqlite-utils is even imported."""
         if not self._library_tried and not self._closed:
+            notice = ""  # what the saver's first open repaired or upgraded, if it ran
+            if self._library_preparing is not None:
+                notice = self._library_preparing.result()  # done, or (a dialog asks now) soon: never two opens at once
+                self._library_preparing = None
             self._library_tried = True
             opened = library_access.open_library(self.data_dir)
             self.library = opened.library
             self.libraryChanged.emit(self.library)
-            if opened.message:
-                self.failed.emit(opened.message, "warning")
+            if opened.message or notice:
+                self.failed.emit(opened.message or notice, "warning")
         return self.library
 
     def noted_keys(self) -> set[str]:
@@ -237,6 +261,8 @@ class ReadingSession(QObject):
         article = self.article
         if article is None or self._started_for == article.id or self._closed:
             return
+        if self._library_being_prepared():
+            return  # _on_library_prepared starts it: the cached analysis may be there
         self._start_timer.stop()
         self._started_for = article.id
         library = self.ensure_library()
