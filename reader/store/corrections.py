@@ -146,11 +146,17 @@ def corrected_articles(db: sqlite_utils.Database) -> Iterator[tuple[str, str, st
 
 # notes on single claims --------------------------------------------------------------------
 def claim_notes(db: sqlite_utils.Database, article_id: str) -> list[ClaimNote]:
-    out = []
-    for uid, anchor, text in db.execute("SELECT uid, anchor, text FROM claim_notes WHERE article_id = ?"
-                                        " ORDER BY created, uid", [article_id]):
+    return claim_notes_by_article(db, article_id).get(article_id, [])
+
+
+def claim_notes_by_article(db: sqlite_utils.Database, article_id: str | None = None) -> dict[str, list[ClaimNote]]:
+    """The notes on claims of one article (or of all, for the exports), oldest first."""
+    where, params = (" WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+    out: dict[str, list[ClaimNote]] = {}
+    for article, uid, anchor, text in db.execute(
+            f"SELECT article_id, uid, anchor, text FROM claim_notes{where} ORDER BY created, uid", params):  # noqa: S608
         try:
-            out.append(ClaimNote(Anchor.from_dict(json.loads(anchor)), text, uid))
+            out.setdefault(article, []).append(ClaimNote(Anchor.from_dict(json.loads(anchor)), text, uid))
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("a claim note could not be read and is left as it is: %s", exc)
     return out
