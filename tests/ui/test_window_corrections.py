@@ -230,6 +230,11 @@ def test_keyboard_delete_rejects_the_claim_stepped_to(make_window, open_and_wait
     current = window.navigator.current_claim_id()
     assert current is not None
     window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # the menu, by keyboard
+    menu = window.correcting.menu
+    assert menu is not None and menu.isVisible()
+    assert {a.objectName() for a in menu.actions()} >= {"notAClaim", "editSpan", "claimNote", "undoCorrection"}
+    menu.close()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert current not in {c.id for c in window.analysis.claims}
 
