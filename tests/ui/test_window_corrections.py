@@ -405,3 +405,19 @@ def test_every_action_survives_a_newer_engine_and_each_undo_survives_reopening(
     newer.close()
     again = _reopen(make_window, qtbot, article)
     assert again.analysis.to_dict() == engine_result and again.correcting.marks.spans == []
+
+
+def test_delete_and_ctrl_z_in_the_notes_editor_edit_the_note_not_the_analysis(
+        make_window, open_and_wait, article, qtbot):  # noqa: ANN001
+    window = make_window()
+    open_and_wait(window, article)
+    courier = _card(window, "The Daily Courier")
+    window.select_source(courier.id)  # its claim is the current one: Delete in the text would reject it
+    claims = len(window.analysis.claims)
+    qtbot.keyClicks(window.notes.editor, "abc")
+    window.notes.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(window.notes.editor, Qt.Key.Key_Delete)
+    assert window.notes.editor.toPlainText() == "bc"
+    qtbot.keyClick(window.notes.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.notes.editor.toPlainText() == "abc"
+    assert len(window.analysis.claims) == claims and window.session.corrections.log == []
