@@ -209,7 +209,11 @@ def _kind(ent, name_toks, tokens, mention: Mention) -> str:  # noqa: ANN001
         return "anonymous"
     words = {t.lower_.strip(".") for t in name_toks} | {t.lower_ for t in name_toks}
     det = next((c.lower_ for c in ent.children if c.dep_ in ("det", "nummod")), "")
+    if not det and any(c.dep_ == "poss" for c in ent.children):
+        det = "the"   # "the ministry's spokesperson" is as definite as "the spokesperson"
     if name_toks:
+        if len(name_toks) == 1 and ent.lower_ in lex.document_nouns and ent.ent_type_ != "PERSON":
+            return "document"   # a headline label the tagger took for a name: "Audit: …", "Poll: …"
         if words & lex.media_words and (ent.ent_type_ != "PERSON" or len(name_toks) == 1):
             return "media"
         who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in ent.children)

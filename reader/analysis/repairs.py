@@ -10,6 +10,8 @@ from reader.analysis.confidence import DASH_CREDIT_CONFIDENCE, NOUN_TAGGED_CUE_C
 from reader.analysis.lexicon import lexicon
 from reader.analysis.mentions import trim
 
+_SHORTEST_QUOTE = 5        # tokens from opening mark to closing mark, for a quote after a cue
+_SHORTEST_AFTER_COLON = 2
 _SUBORDINATORS = {"when", "if", "after", "before", "because", "as", "while", "although", "though", "since",
                   "unless", "once", "until", "whether"}
 
@@ -39,7 +41,9 @@ def quote_after(tok, quote_starts: frozenset[int]) -> set[int]:  # noqa: ANN001
     if i >= len(doc) or doc[i].idx not in quote_starts:
         return set()  # not an opening mark (the scanner knows; a straight mark may be closing)
     end = next((k for k in range(i + 1, len(doc)) if doc[k].text in ("”", '"', "’", "''")), len(doc) - 1)
-    return set(range(i, end + 1)) if end - i >= 5 else set()
+    # a colon announces speech, so even a short quotation after it is the content ("replied: “No.”")
+    shortest = _SHORTEST_AFTER_COLON if any(doc[k].text == ":" for k in range(tok.i + 1, i)) else _SHORTEST_QUOTE
+    return set(range(i, end + 1)) if end - i >= shortest else set()
 
 
 def phrase_before(tok):  # noqa: ANN001, ANN202

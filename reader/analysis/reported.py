@@ -28,7 +28,7 @@ from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import describe, doc_text, trim
 from reader.analysis.phrasal import (
     according, adjective, as_put_it, citing, creator, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal,
-    per, speaker_line)
+    nominal_colon, per, speaker_line)
 from reader.analysis.records import Mention, RawClaim
 from reader.analysis.repairs import (
     noun_tagged_cue, phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause)
@@ -89,6 +89,7 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
     for span in quote_spans:
         quote_then_cue(doc, span, cands)
     noun_tagged_cue(doc, cands)
+    nominal_colon(doc, cands)
     if not cands and not line:
         headline_colon(doc, cands)
     _coordinate_and_nest(cands)

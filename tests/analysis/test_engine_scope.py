@@ -320,3 +320,35 @@ def test_evidence_object_frames_need_a_document(analyze, text):
 def test_a_person_questioned_is_no_content(analyze):
     assert not analyze("Police questioned the student for two hours.").analysis.claims
     assert analyze("The ministry questioned the figures.").has_claim("the figures")
+
+
+@pytest.mark.parametrize("text, source, content, cls", [
+    ('Her verdict: the plan "cannot work".', "Her", 'the plan "cannot work"', "decree"),
+    ('The union\'s message: "Every empty shelf is a family without dinner."', "The union",
+     '"Every empty shelf is a family without dinner."', "speech"),
+])
+def test_nominal_cue_with_a_colon(analyze, text, source, content, cls):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.source_mention) == source, r.describe()
+    assert claim.cue_class == cls
+
+
+def test_the_writers_own_colon_is_no_attribution(analyze):
+    assert not analyze("The result: a three-hour delay.").analysis.claims
+
+
+def test_a_headline_label_is_a_document_card(analyze):
+    r = analyze("Audit: council overspent on roads for a third year")
+    assert r.source_of(r.claim("council overspent")).kind == "document"
+
+
+def test_short_quote_after_a_colon(analyze):
+    r = analyze('Asked whether he would resign, Okafor replied: "Not today."')
+    assert r.speaker('"Not today."') == "Okafor", r.describe()
+
+
+def test_a_possessed_role_joins_the_named_holder(analyze):
+    r = analyze("Omar Zayed, a spokesman for the ministry, said the road was closed. "
+                "The ministry's spokesman later said it would reopen.")
+    assert r.speaker("it would reopen") == "Omar Zayed"
