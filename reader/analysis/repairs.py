@@ -193,7 +193,9 @@ def noun_tagged_cue(doc, cands: list[Candidate]) -> None:  # noqa: ANN001
                 not any(c.dep_ == "det" for c in root.children):
             subj = next((c for c in reversed(list(root.lefts)) if c.dep_ == "compound"), None)
             after = [t for t in sent if t.i > root.i and not (t.is_punct and t.i == sent.end - 1)]
-            if subj is not None and source_like(subj) and len(after) >= 3 and after[0].lower_ in ("that", "how"):
+            clause = after and (after[0].lower_ in ("that", "how") or any(
+                t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in after))   # "Court rules ban is legal"
+            if subj is not None and source_like(subj) and len(after) >= 3 and clause:
                 _add(cands, root, {t.i for t in after}, subj, [t for t in sent if t.i < root.i])
                 continue
         last = words[-1]

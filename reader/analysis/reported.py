@@ -125,7 +125,7 @@ _RAISING = ("appear", "appears", "appeared", "seem", "seems", "seemed")
 _TRAILING_CLASSES = ("speech", "evidence", "belief")
 _MEDIUM_NOUNS = {"statement", "interview", "post", "tweet", "letter", "email", "speech", "op-ed", "blog",
                  "briefing", "message", "video", "press", "conference", "release", "filing", "memo", "report"}
-_REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
+_REPAIR_RULES = {"cue-as-subject", "cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
                  "cue-colon-clause"}
 
 
@@ -152,6 +152,12 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
     framed = frame_content(tok, cue, comps, cue_toks)
     if framed is not None:
         content, rule, cls = framed
+    elif tok.dep_ in ("nsubj", "csubj") and tok.head.i > tok.i and cue.cls in _TRAILING_CLASSES + ("decree",) \
+            and any(c.dep_ in ("nsubj", "compound") and c.i < tok.i for c in tok.children):
+        # headline "Court rules checks are unlawful" parsed with the cue as the clause's subject
+        content, rule = {t.i for t in tok.head.subtree if t.i > tok.i}, "cue-as-subject"
+        subj = next(c for c in tok.children if c.dep_ in ("nsubj", "compound") and c.i < tok.i)
+        is_pass = False
     elif tok.dep_ == "parataxis" and cue.cls in _TRAILING_CLASSES:
         content, rule = content_of(tok.head, tok), "parenthetical-cue"
         subj, is_pass = subject(tok)

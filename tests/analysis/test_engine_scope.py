@@ -352,3 +352,18 @@ def test_a_possessed_role_joins_the_named_holder(analyze):
     r = analyze("Omar Zayed, a spokesman for the ministry, said the road was closed. "
                 "The ministry's spokesman later said it would reopen.")
     assert r.speaker("it would reopen") == "Omar Zayed"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Supreme court rules border checks are unlawful", "Supreme court", "border checks are unlawful"),
+    ("Union says strike will go ahead", "Union", "strike will go ahead"),
+])
+def test_headline_cue_parsed_as_a_subject(analyze, text, source, content):
+    r = analyze(text)
+    claim = r.claim(content)
+    assert r.spans(claim.content) == content, r.describe()
+    assert r.spans(claim.source_mention) == source
+
+
+def test_a_clause_subject_is_no_headline_cue(analyze):
+    assert not analyze("What the mayor says matters.").analysis.claims
