@@ -1,6 +1,8 @@
 """Attribution phrases beyond SOURCE CUE CONTENT: hedges without a source, "according to X",
-"as X put it", "in X's words", "X is confident that", nominal cues ("X's claim that …"),
-"citing X", and headline colons ("Black Democrats to Clinton: Send money")."""
+"per X", "as X put it", "in X's words" / "in her view" / "in the eyes of X", "X is confident
+that", nominal cues ("X's claim that …", "Her verdict: …"), "citing X", headline colons
+("Black Democrats to Clinton: Send money") and transcript lines ("NAME: …"). A document's
+creator, when named, is its source ("per the bank's projections" → the bank)."""
 
 from __future__ import annotations
 

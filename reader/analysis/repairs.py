@@ -1,7 +1,8 @@
 """Repairs for what the small model misparses, each a general surface pattern checked
 against the parse: a that-clause hung on an adjunct ("confirmed at the time that …"), a
 clause before "SOURCE CUE" that the parser did not link ("…, the Post reported"), a name
-phrase with no subject arc, a quotation right after or right before its cue."""
+phrase with no subject arc, a quotation right after or right before its cue, and a cue verb
+the tagger read as a noun ("The policy states that …", "…, the data show.")."""
 
 from __future__ import annotations
 

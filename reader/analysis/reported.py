@@ -9,6 +9,11 @@ Verb patterns here (each a general construction, not a phrase list):
 * parenthetical cue ("Beyond that, he said, the bank …"): the cue hangs off the content.
 * describe/characterize X as Y; call X “…”; deny X; vow/promise/urge … to X; call for X.
 * multi-word cues keep their medium: "said in a statement", "wrote in a post".
+* passive speech cues with a question or that-clause ("Asked whether …", "were told that …"):
+  no source unless a by-phrase names one; a relative pronoun is the source mention of a cue
+  in a relative clause ("…, who said …"), the antecedent its card.
+* descriptions are no attributions (`_attributes`): participles describing a noun, a cue in
+  another intention's infinitive, perception by things.
 Other phrases (according to, nominal cues, hedges, citing, headline colons) are in
 phrasal.py; repairs for misparses in repairs.py. Clauses of other attributions joined by
 "while"/"and" are cut out of a claim's content (coordination); an attribution inside
