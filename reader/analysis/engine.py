@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.analysis.boilerplate import boilerplate_paragraphs, boilerplate_spans
 from reader.analysis.confidence import CEILING, FLOOR, NO_SOURCE_PENALTY
-from reader.analysis.coref import SourceBook
+from reader.analysis.coref import ArticleCards
 from reader.analysis.paragraphs import paragraph_spans
 from reader.analysis.parser_text import parse_pieces, parser_text
 from reader.analysis.pipeline import load_nlp
@@ -127,7 +127,7 @@ class _Builder:
         self.quotes = QuoteAttributor(text, quotes)
         self.claims: list[RawClaim] = []
         self.antecedents: list[Mention] = []
-        self.cards = SourceBook()
+        self.cards = ArticleCards()
 
     def add_paragraph(self, doc, k: int, piece: Span) -> None:  # noqa: ANN001
         """Rules over `doc`, the parse of `piece` (all or part of paragraph `k`)."""

@@ -3,14 +3,15 @@
 Left, the sources (filterable by name, title or role); expand one to see the articles it
 appears in. Right, the selected source's details and notes. Choosing an article (Enter,
 double-click or "Open article") emits `hitChosen(article_id, source_key)`, the same
-signal as the search dialog, and closes the dialog.
+signal as the search dialog, and closes the dialog. The sources are read off the GUI thread
+(reader/ui/library_reads.py): at 10,000 articles that takes several frames.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store import Appearance, Library, SourceSummary, StoreError
+from reader.ui.library_reads import LibraryReads
 from reader.ui.plain_text import plain_label, plain_tooltip
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole  # top-level items: index into self.sources
@@ -33,6 +35,7 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # child items: (article_id, source_
 
 class SourceBookDialog(QDialog):
     hitChosen = Signal(str, str)  # article_id, source_key
+    indexShown = Signal()  # the sources read by `refresh` are listed
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="sourceBookDialog")
@@ -76,20 +79,28 @@ class SourceBookDialog(QDialog):
         self.tree.itemActivated.connect(self._activated)
         self.buttons.accepted.connect(self._open_current)
         self.buttons.rejected.connect(self.reject)
+        self._reads = LibraryReads(self)
+        self._reads.done.connect(self._show_index)
+        self._reads.failed.connect(self._index_failed)
         self.refresh()
 
     # public ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload every source from the library (after notes or articles changed)."""
+        """Reload every source from the library (after notes or articles changed), off the GUI
+        thread; `indexShown` once they are listed."""
+        # the index, not the whole book: at 10,000 articles it is several times faster,
+        # and the articles of a source are read when it is opened
+        self.status.setText("Reading your sources…")
+        self._reads.start(self.library, _source_index)
+
+    @Slot(str)
+    def _index_failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    @Slot(object)
+    def _show_index(self, sources: list[SourceSummary]) -> None:
         self._appearances.clear()
-        try:
-            # the index, not the whole book: at 10,000 articles it is several times faster,
-            # and the articles of a source are read when it is opened
-            self.sources = self.library.source_index()
-        except StoreError as exc:
-            self.sources = []
-            self.status.setText(str(exc))
-            return
+        self.sources = sources
         self.tree.clear()
         items = []
         for index, src in enumerate(self.sources):
@@ -101,6 +112,7 @@ class SourceBookDialog(QDialog):
         self.tree.addTopLevelItems(items)
         self.tree.resizeColumnToContents(1)
         self.apply_filter(self.filter.text())
+        self.indexShown.emit()
 
     def apply_filter(self, text: str) -> None:
         words = text.casefold().split()
@@ -177,6 +189,10 @@ class SourceBookDialog(QDialog):
         item = self.tree.currentItem()
         if item is not None and item.data(0, ARTICLE_ROLE):
             self._activated(item, 0)
+
+
+def _source_index(library: Library) -> list[SourceSummary]:
+    return library.source_index()
 
 
 def _describe(src: SourceSummary) -> str:

@@ -23,6 +23,7 @@ def dialog(qtbot, library):
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
+    qtbot.waitUntil(lambda: bool(dlg.sources))  # read off the GUI thread
     return dlg
 
 
@@ -83,7 +84,8 @@ def test_the_filter_matches_names_titles_and_roles(qtbot, dialog):
 def test_showing_again_picks_up_new_sources_and_notes(qtbot, dialog, library):
     dialog.hide()
     library.save_note("a9", "s1", "Jane Roe", "person", "new")
-    dialog.show()
+    with qtbot.waitSignal(dialog.indexShown):
+        dialog.show()
     assert "Jane Roe (person)" in top_texts(dialog)
     assert dialog.select_source("person:jane roe") and not dialog.select_source("person:nobody")
 
