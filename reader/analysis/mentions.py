@@ -11,8 +11,9 @@ from __future__ import annotations
 from reader.analysis.lexicon import lexicon
 from reader.analysis.records import Mention
 
-PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they",
-            "it": "it", "i": "i", "we": "we", "us": "we", "who": "who"}
+PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "they": "they", "them": "they",
+            "their": "they", "it": "it", "its": "it", "i": "i", "my": "i", "we": "we", "us": "we", "our": "we",
+            "who": "who"}
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "father", "fr.", "brother", "king", "prince", "rabbi",
                     "sheikh", "sheik", "imam", "pope", "cardinal", "bishop", "archbishop"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "sister", "queen", "princess"}

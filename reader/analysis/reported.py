@@ -107,10 +107,9 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
             claims.append(claim)
     for claim in claims:   # parents become indices into the returned list
         claim.parent = index.get(claim.parent) if claim.parent is not None else None
-    entities = doc.has_annotation("ENT_IOB")
-    antecedents = [describe(t, list(t.subtree), offset, paragraph) for t in doc
-                   if t.dep_ == "nsubj" and t.pos_ == "PROPN" and (
-                       t.ent_type_ == "PERSON" if entities else _looks_like_a_name(t))]
+    antecedents = [describe(t, list(t.subtree), offset, paragraph) for t in doc if t.dep_ == "nsubj" and (
+        t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or not t.ent_type_ and _looks_like_a_name(t))
+        or t.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children))]
     for m in antecedents:
         m.speaker = False
     return claims, antecedents

@@ -343,3 +343,15 @@ def test_a_possessed_role_joins_the_named_holder(analyze):
 
 def test_a_clause_subject_is_no_headline_cue(analyze):
     assert not analyze("What the mayor says matters.").analysis.claims
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ('Ana Ruiz runs the food bank. Her message: "Every empty shelf is a family without dinner."',
+     "Every empty shelf", "Ana Ruiz"),
+    ("Ana Ruiz runs the food bank. In her view, the city has forgotten the poor.", "the city has forgotten",
+     "Ana Ruiz"),
+    ('The council\'s leader, Tom Berg, spoke first. In his words, the budget is "a disgrace".', "the budget",
+     "Tom Berg"),
+])
+def test_possessive_pronoun_sources_find_their_person(analyze, text, words, speaker):
+    assert analyze(text).speaker(words) == speaker
