@@ -366,6 +366,11 @@ def _to_claim(c: Candidate, cands: list[Candidate], offset: int, paragraph: int,
     cue = _runs(doc, {t.i for t in c.cue}, offset) or [(offset + c.cue[0].idx, offset + c.cue[0].idx + len(c.cue[0]))]
     if not content:
         return None
+    last = max(t.i for t in c.cue)
+    if last + 1 < len(doc) and doc[last + 1].text == ":" and offset + doc[last + 1].idx < content[0][0] and \
+            doc[last].text != ":":
+        # a colon that introduces speech belongs to the cue ("replied:"), as the guide marks it
+        cue[-1] = (cue[-1][0], offset + doc[last + 1].idx + 1)
     source = None
     if c.source_head is not None and c.source_toks:
         source = describe(c.source_head, c.source_toks, offset, paragraph)

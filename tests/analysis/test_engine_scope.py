@@ -355,3 +355,7 @@ def test_a_clause_subject_is_no_headline_cue(analyze):
 ])
 def test_possessive_pronoun_sources_find_their_person(analyze, text, words, speaker):
     assert analyze(text).speaker(words) == speaker
+
+
+def test_a_colon_introducing_speech_is_part_of_the_cue(analyze):
+    found(analyze, 'Okafor replied: "Not today."', '"Not today."', cue="replied:", source="Okafor")
