@@ -222,10 +222,13 @@ def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
                                                                 c.lower_ in POSSESSIVE_PRONOUNS)), None)
     if src is None:
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of", "among"):
                 src = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if src is not None:
                     break
+    if src is None:   # "market expectations that …", "union demands for …": the modifier holds it
+        src = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
+                    and (c.pos_ == "PROPN" or source_like(c))), None)
     if src is None and tok.dep_ == "dobj":
         src, _ = subject(tok.head)
     if src is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":

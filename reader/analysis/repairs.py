@@ -80,8 +80,11 @@ def that_after_adjuncts(tok) -> set[int]:  # noqa: ANN001
     verb = doc[i].head
     if verb.i < i:
         return set()
-    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in lexicon().nouns and verb.head.i not in adjunct:
-        return set()  # "… the claim that …" belongs to the noun (nominal cue)
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in lexicon().nouns and (
+            verb.head.i not in adjunct or verb.head.dep_ == "dobj"):
+        # "… the claim that …", "dismissed the suggestion that …" belong to the noun (nominal
+        # cue); "argued in a post that …" is the verb's (the medium is an adjunct)
+        return set()
     if verb.pos_ not in ("VERB", "AUX"):
         # "observed that the date … coincided": the parser took the clause subject for an object
         return {t.i for t in verb.subtree if t.i >= i} if verb.head == tok else set()

@@ -359,3 +359,15 @@ def test_possessive_pronoun_sources_find_their_person(analyze, text, words, spea
 
 def test_a_colon_introducing_speech_is_part_of_the_cue(analyze):
     found(analyze, 'Okafor replied: "Not today."', '"Not today."', cue="replied:", source="Okafor")
+
+
+def test_nominal_cue_with_a_modifier_source(analyze):
+    found(analyze, "Market expectations that rates will fall have grown.", "that rates will fall", source="Market",
+          cls="belief", whole=True)
+
+
+def test_a_nominal_cues_clause_is_not_the_verbs(analyze):
+    r, outer = found(analyze, "Critics dismissed the suggestion by the minister that the cuts were fair.",
+                     "the suggestion by the minister", source="Critics")
+    inner = next(c for c in r.analysis.claims if r.spans(c.cue) == "suggestion")
+    assert r.spans(inner.source_mention) == "the minister" and inner.parent == outer.id
