@@ -38,6 +38,8 @@ def quote_after(tok, quote_starts: frozenset[int]) -> set[int]:  # noqa: ANN001
     adjunct = adjunct_tokens(tok)
     i = tok.i + 1
     while i < len(doc) and (i in adjunct or doc[i].text in (",", ":")) and doc[i].text not in ("“", '"', "‘", "``"):
+        if doc[i].text in (".", "!", "?"):
+            return set()   # "…,” she said. “…”": the sentence ended; the next quotation is not this cue's
         i += 1
     if i >= len(doc) or doc[i].idx not in quote_starts:
         return set()  # not an opening mark (the scanner knows; a straight mark may be closing)

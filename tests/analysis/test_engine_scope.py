@@ -371,3 +371,12 @@ def test_a_nominal_cues_clause_is_not_the_verbs(analyze):
                      "the suggestion by the minister", source="Critics")
     inner = next(c for c in r.analysis.claims if r.spans(c.cue) == "suggestion")
     assert r.spans(inner.source_mention) == "the minister" and inner.parent == outer.id
+
+
+def test_a_cue_takes_the_quote_before_it_not_the_next_sentences(analyze):
+    r = analyze('"We have to be careful with the numbers, because people will use them," Ms Varga said. '
+                '"Nobody trusts the figures any more."')
+    claim = r.claim("careful with the numbers")
+    assert r.spans(claim.content) == ('"We have to be careful with the numbers, because people will use them," | '
+                                      '"Nobody trusts the figures any more."'), r.describe()
+    assert r.speaker("careful with the numbers") == "Ms Varga"
