@@ -380,3 +380,16 @@ def test_a_cue_takes_the_quote_before_it_not_the_next_sentences(analyze):
     assert r.spans(claim.content) == ('"We have to be careful with the numbers, because people will use them," | '
                                       '"Nobody trusts the figures any more."'), r.describe()
     assert r.speaker("careful with the numbers") == "Varga"   # the honorific is a title
+
+
+@pytest.mark.parametrize("text, cue, quote", [
+    ('"We will see," the coach shrugged.', "shrugged", '"We will see,"'),
+    ('"Really? I never said that," he snapped.', "snapped", '"Really? I never said that,"'),
+])
+def test_manner_verbs_own_their_quotation(analyze, text, cue, quote):
+    r, claim = found(analyze, text, quote, cue=cue)
+    assert claim.parent is None
+    for other in r.analysis.claims:   # what is said inside the quotation nests under it, never round
+        if other is not claim:
+            assert other.parent == claim.id, r.describe()
+            assert r.spans(other.content) in r.spans(claim.content)
