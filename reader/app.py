@@ -66,8 +66,17 @@ def sample_article_path() -> Path:
 PRE_QT_MODULES = ("reader.store", "reader.analysis", "reader.documents")
 
 
+# The window's process never runs spaCy, so it has no use for numpy; sqlite-utils imports it
+# when it is installed (~70 ms of CPU before the first paint). None in sys.modules makes that
+# import fail at once, as if numpy were absent; the analysis process is a process of its own.
+GUI_UNUSED_MODULES = ("numpy",)
+
+
 def _import_before_qt() -> None:
     import importlib
+
+    for name in GUI_UNUSED_MODULES:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type] - None means "not importable"
 
     for name in PRE_QT_MODULES:
         try:
