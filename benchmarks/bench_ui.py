@@ -126,6 +126,8 @@ def bench_stalls() -> None:
 
 CHILD = r"""
 import sys, time
+from reader.app import prepare_launch  # what run_gui does first, before the probe needs Qt
+prepare_launch()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
