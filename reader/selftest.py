@@ -8,6 +8,9 @@ Checks, each independent of the others' success:
   process   the analysis process starts (this executable with --analysis-worker) the way the
             window starts it (early, adopted by a ReadingSession), and analyses the sample;
             its result is the same as the in-process analysis's;
+  pdf       the bundled sample PDF (resources/sample-article.pdf, the sample article laid out
+            on two pages) opens through the loader of File > Open, and reads back as the
+            sample's text: PDFium is bundled and paragraphs, headers and page numbers come out right;
   store     a SQLite library opens in a temporary folder, saves a note, reads it back, closes;
   qt        Qt starts (offscreen unless QT_QPA_PLATFORM says otherwise), renders a widget,
             and the UI package imports (so every Qt module it needs is in the bundle).
@@ -145,6 +148,30 @@ def _check_process() -> str:
     return f"pid {pid}, {len(analysis.claims)} claims, same as in-process"
 
 
+SAMPLE_PDF = "sample-article.pdf"  # made from SAMPLE by packaging/make_sample_pdf.py
+
+
+def _check_pdf() -> str:
+    from reader.documents import DocumentError, load_path
+    from reader.resources import resource_path
+
+    path = resource_path(SAMPLE_PDF)
+    if not path.is_file():
+        raise CheckFailed(f"sample PDF missing: {path}")
+    try:
+        article = load_path(path)
+    except DocumentError as exc:
+        raise CheckFailed(str(exc)) from None
+    expected = _read_sample().strip().split("\n")
+    got = article.text.split("\n")
+    if article.metadata.get("format") != "pdf":
+        raise CheckFailed(f"read as {article.metadata.get('format')}, not as a PDF")
+    if got != expected:
+        differing = next(k for k, (a, b) in enumerate(zip([*got, ""], [*expected, ""])) if a != b)
+        raise CheckFailed(f"{len(got)} paragraphs, {len(expected)} expected; paragraph {differing + 1} differs")
+    return f"{article.metadata.get('pages')} pages, {len(got)} paragraphs as in the sample"
+
+
 def _check_store() -> str:
     from reader.store import Library
 
@@ -184,6 +211,7 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("model", _check_model),
     ("analysis", _check_analysis),
     ("process", _check_process),
+    ("pdf", _check_pdf),
     ("store", _check_store),
     ("qt", _check_qt),
 ]

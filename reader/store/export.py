@@ -38,6 +38,7 @@ class ExportItem:
     text: str  # the note, or the quote
     kind: str = ""  # claim kind ("direct", "indirect", ...); empty for notes
     updated: str = ""  # notes only
+    corrected: bool = False  # claims only: the reader corrected it (see "corrections" below)
 
 
 @dataclass
@@ -57,7 +58,7 @@ def collect(lib: Library) -> list[ExportSource]:
     claims: dict[str, list[ExportItem]] = {}
     for c in lib.claims():
         claims.setdefault(c.source_key, []).append(
-            ExportItem(c.article_id, c.article_title, c.origin, c.quote, kind=c.kind))
+            ExportItem(c.article_id, c.article_title, c.origin, c.quote, kind=c.kind, corrected=c.corrected))
     out = []
     for src in lib.source_book():
         notes = [ExportItem(a.article_id, a.article_title, a.origin, a.note, updated=a.note_updated)
@@ -70,14 +71,16 @@ def collect(lib: Library) -> list[ExportSource]:
 def format_for(path: str | Path) -> str:
     """The format a file name asks for: .csv, .json, anything else Markdown."""
     suffix = Path(path).suffix.lower()
-    return {".csv": "csv", ".json": "json"}.get(suffix, "markdown")
+    return {".csv": "csv", ".json": "json", EVAL_SUFFIX: EVAL_FORMAT}.get(suffix, "markdown")
 
 
 def export(lib: Library, path: str | Path, fmt: str | None = None) -> Path:
     """Write every source with its notes and claims to `path` (format from its suffix
-    unless given); returns the path. Raises OSError when the file cannot be written."""
+    unless given; .jsonl: the corrected articles in the evaluation format); returns the
+    path. Raises OSError when the file cannot be written."""
     path = Path(path)
-    write_atomically(path, render(collect(lib), fmt or format_for(path)))
+    fmt = fmt or format_for(path)
+    write_atomically(path, to_eval_jsonl(eval_records(lib)) if fmt == EVAL_FORMAT else render(collect(lib), fmt))
     return path
 
 
@@ -201,14 +204,15 @@ def to_markdown(sources: list[ExportSource]) -> str:
             for claim in src.claims:
                 out += ["> " + line if line else ">" for line in md_text(claim.text)]
                 out += [">", f"> — {md_link(claim.article_title, claim.origin)}"
-                             + (f" ({md_inline(claim.kind)})" if claim.kind else ""), ""]
+                             + (f" ({md_inline(claim.kind)})" if claim.kind else "")
+                             + (f" ({CORRECTED_LABEL})" if claim.corrected else ""), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 # CSV ---------------------------------------------------------------------------------------
 CSV_COLUMNS = ["source_key", "source_name", "source_kind", "source_title", "source_role",
                "source_affiliation", "type", "article_id", "article_title", "origin", "text",
-               "claim_kind", "updated"]
+               "claim_kind", "updated", "corrected_by_reader"]
 
 
 def csv_cell(value: str) -> str:
@@ -226,10 +230,10 @@ def to_csv(sources: list[ExportSource]) -> str:
         head = [src.key, src.name, src.kind, src.title, src.role, src.affiliation]
         items = [("note", n) for n in src.notes] + [("claim", c) for c in src.claims]
         if not items:
-            writer.writerow([csv_cell(v) for v in head + ["source", "", "", "", "", "", ""]])
+            writer.writerow([csv_cell(v) for v in head + ["source", "", "", "", "", "", "", ""]])
         for kind, item in items:
             row = head + [kind, item.article_id, item.article_title, item.origin, item.text, item.kind,
-                          item.updated]
+                          item.updated, "yes" if item.corrected else ""]
             writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue()
 
@@ -240,3 +244,22 @@ def to_json(sources: list[ExportSource]) -> str:
            "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
            "sources": [asdict(s) for s in sources]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# corrections: the evaluation format (issue 13) ---------------------------------------------
+CORRECTED_LABEL = "corrected by you"
+EVAL_FORMAT = "eval-jsonl"
+EVAL_SUFFIX = ".jsonl"
+
+
+def eval_records(lib: Library) -> list[dict]:
+    """Every corrected article as one line of ../shared/eval/ (reader/corrections/eval_format.py),
+    so `reader eval` scores the engine against the reader's own corrections."""
+    from reader.corrections.eval_format import gold_record
+
+    return [gold_record(article_id, text, doc, title)
+            for article_id, title, text, doc, _unapplied in lib.corrected_articles()]
+
+
+def to_eval_jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

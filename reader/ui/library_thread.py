@@ -111,11 +111,13 @@ class LibraryThread(QObject):
                     self._report_failure(note, str(exc))
             finally:
                 with self._lock:
-                    self._busy = False
                     left = list(self._pending.values())
+                # before `drain` may return: once it says "saved", the recovery file says so too
+                if len(left) < len(batch):
+                    self._write_recovery(left)  # saved notes leave the file (or the file goes)
+                with self._lock:
+                    self._busy = False
                     self._lock.notify_all()
-            if len(left) < len(batch):
-                self._write_recovery(left)  # saved notes leave the file (or the file goes)
         if writer is not None:
             writer.close()
 

@@ -34,6 +34,7 @@ from reader.analysis import Analysis
 from reader.documents import Article, DocumentError
 from reader.ui import library_access
 from reader.ui.analysis_client import AnalysisClient
+from reader.ui.corrections_state import CorrectionsState
 
 log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
@@ -90,6 +91,7 @@ class ReadingSession(QObject):
     sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
     recentOpened = Signal(str)  # a path or URL for the recent files
     _libraryPrepared = Signal()  # from the saver's thread: the library file is ready to open
+    correctionMade = Signal(str)  # what a correction or its undo did, for the status bar
 
     def __init__(self, data_dir: Path, engine_factory: Callable[[], Any] | None = None,
                  parent: QObject | None = None) -> None:
@@ -114,6 +116,9 @@ class ReadingSession(QObject):
         self._start_timer = QTimer(self, singleShot=True, interval=START_FALLBACK_MS)
         self._start_timer.timeout.connect(self.start_analysis)
         self._closed = False
+        self.corrections = CorrectionsState(self)  # the reader's edits, applied after every analysis
+        self.corrections.writer.writeFailed.connect(self._on_correction_not_saved)
+        self._engine_analysis: Analysis | None = None  # the engine's result, under the corrections
         self.client = self.make_analysis_client(engine_factory)
         self.client.analysisProgress.connect(self._on_progress)
         self.client.analysisFinished.connect(self._on_analysis_finished)
@@ -239,6 +244,8 @@ class ReadingSession(QObject):
     def show_article(self, article: Article) -> None:
         """Make `article` the one on screen; its analysis starts with `start_analysis`."""
         self.article, self.analysis, self.analysis_done = article, None, False
+        self.corrections.reset(article)
+        self._engine_analysis = None
         self._partial_timer.stop()
         self._partial = None
         self.client.cancel_analysis()  # the previous article's analysis stops at its next batch
@@ -259,6 +266,7 @@ class ReadingSession(QObject):
         self._start_timer.stop()
         self._started_for = article.id
         library = self.ensure_library()
+        self.corrections.load(library)
         if self._writable():
             self._saver.remember(article)
         cached = library_access.cached_analysis(library, article.id, self._engine_version)
@@ -284,7 +292,7 @@ class ReadingSession(QObject):
 
     def _pass_partial(self) -> None:
         if self._partial is not None and self.article is not None:
-            self.analysis, self._partial = self._partial, None
+            self.analysis, self._partial = self.corrections.corrected(self._partial, final=False), None
             self._last_partial_at = time.monotonic()
             self.analysisUpdated.emit(self.analysis, False)
 
@@ -299,8 +307,9 @@ class ReadingSession(QObject):
     def _finish(self, analysis: Analysis) -> None:
         self._partial_timer.stop()
         self._partial = None
-        self.analysis, self.analysis_done = analysis, True
-        self.analysisUpdated.emit(analysis, True)
+        self._engine_analysis = analysis
+        self.analysis, self.analysis_done = self.corrections.corrected(analysis), True
+        self.analysisUpdated.emit(self.analysis, True)
         if self._pending_source_key:
             self._select_pending_source()
 
@@ -318,6 +327,38 @@ class ReadingSession(QObject):
                 self.sourceRequested.emit(source.id)
                 return
 
+    # corrections (reader/ui/corrections_state.py) ------------------------------------------
+    def correct(self, correction) -> None:  # noqa: ANN001 - reader.corrections.Correction
+        """Apply a correction of the reader to the analysis on screen and store it."""
+        if self._engine_analysis is None or not self.analysis_done:
+            self.failed.emit("Corrections can be made once the analysis is complete.", "info")
+            return
+        self.corrections.add(correction)
+        self._show_corrected(f"{correction.description} — Ctrl+Z undoes it")
+
+    def undo_correction(self) -> bool:
+        """Take back the latest correction of this article; False when there is none."""
+        correction = self.corrections.undo() if self._engine_analysis is not None else None
+        if correction is None:
+            self.correctionMade.emit("Nothing to undo: this article has no corrections.")
+            return False
+        self._show_corrected(f"Undone: {correction.description}")
+        return True
+
+    def note_claim(self, claim_id: str, text: str) -> None:
+        """The reader's note on one claim (empty: no note)."""
+        if self.corrections.set_note(claim_id, text):
+            self.correctionMade.emit("Note on the claim saved." if text.strip() else "Note on the claim removed.")
+
+    def _show_corrected(self, message: str) -> None:
+        self.analysis = self.corrections.corrected(self._engine_analysis)
+        self.analysisUpdated.emit(self.analysis, True)
+        self.correctionMade.emit(message)
+
+    @Slot(str)
+    def _on_correction_not_saved(self, message: str) -> None:
+        self.failed.emit(message, "warning")
+
     # closing -----------------------------------------------------------------------------
     def close(self) -> None:
         """Stop the client, finish the library writes, close the library. Safe to call twice."""
@@ -329,6 +370,7 @@ class ReadingSession(QObject):
         self._partial_timer.stop()
         self.client.shutdown()
         self._saver.close()
+        self.corrections.close()
         library_access.close_library(self.library)
         self.library = None
         self.libraryChanged.emit(None)

@@ -77,7 +77,44 @@ def build_v1(path: Path) -> None:
     conn.close()
 
 
-BUILDERS = {1: build_v1}
+# A v2 user: an analysed article, its source cards, notes with their kind, searchable.
+V2_NOTES = [
+    ("a" * 32, "s1", "Yoav Mordechai", "person", "Checked against the transcript of the ministry's statement."),
+    ("a" * 32, "s2", "Reuters", "media", "Wire copy | not their own 🙂"),
+]
+
+
+def build_v2(path: Path) -> None:
+    """What the second release wrote: the v1 and v2 steps on an empty file (as its
+    Library.open did), then its own inserts: an article, its analysis, the analysis's
+    source cards and notes with their source kind."""
+    from reader.store.keys import source_key
+    from reader.store.migrations import MIGRATIONS, insert_source_cards
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    with db.atomic():
+        for version, step in MIGRATIONS:
+            if version <= 2:
+                step(db)
+        db.execute("PRAGMA user_version = 2")
+    stamp = "2025-06-07T08:09:10.000+00:00"
+    with db.atomic():
+        db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
+                   ["a" * 32, "Crossing to reopen", "https://example.org/a", ARTICLE_TEXT, stamp, stamp])
+        db.execute("INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)",
+                   ["a" * 32, "1.0.1", json.dumps(ANALYSIS), stamp])
+        insert_source_cards(db, "a" * 32, ANALYSIS["sources"])
+        for article_id, source_id, name, kind, text in V2_NOTES:
+            db.execute("INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
+                       " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [article_id, source_id, source_key(name, kind), name, kind, text, stamp, stamp])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+BUILDERS = {1: build_v1, 2: build_v2}
 
 
 def main() -> None:

@@ -47,7 +47,7 @@ def test_new_from_clipboard(make_window, qtbot):
     assert "clipboard" in window.message_bar.text()
 
 
-def test_recent_files_menu_lists_opened_files_and_drops_vanished_ones(make_window, tmp_path, qtbot):
+def test_recent_files_menu_lists_opened_files_and_marks_vanished_ones(make_window, tmp_path, qtbot):
     window = make_window(engine_factory=stub_engine())
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Alpha article\nText.")
@@ -58,9 +58,10 @@ def test_recent_files_menu_lists_opened_files_and_drops_vanished_ones(make_windo
     window.fill_recent_menu()
     menu: QMenu = window.actions_.recent_menu
     paths = [act.data() for act in menu.actions() if act.data()]
-    assert paths == [str(a.resolve())]
+    assert paths == [str(b.resolve()), str(a.resolve())]
+    assert [act.text() for act in menu.actions()[:2]] == ["Beta article — moved or deleted", "Alpha article"]
     with qtbot.waitSignal(window.articleOpened, timeout=5_000):
-        menu.actions()[0].trigger()
+        menu.actions()[1].trigger()
     assert window.article.title == "Alpha article"
 
 
