@@ -117,6 +117,8 @@ class CorrectionsState(QObject):
     def corrected(self, analysis: Analysis, final: bool = True) -> Analysis:
         """The analysis with the log on top; remembers which claims and cards were touched and
         (for a final analysis) which corrections no longer apply."""
+        if not final and not self.log and not self.notes:
+            return analysis  # nothing to put on a partial: no copy of it on the GUI thread per batch
         doc, unapplied = apply(analysis.to_dict(self.article_id), self.log, self.text)
         self.doc = doc
         self.claim_ids, self.source_ids = corrected_ids(doc)
