@@ -36,7 +36,6 @@ from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
 
 log = logging.getLogger("reader.ui")
-WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
 STATUS_NOTE_MS = 5_000
 MESSAGE_STATUS_MS = 10_000
 MODEL_STATES = {"loading": "Loading language model…", "ready": "Language model ready", "idle": ""}
@@ -303,7 +302,7 @@ class MainWindow(QMainWindow):
         if self._overlays is None:
             self._overlays = highlights.Overlays(self.view.document(), self._offsets, self._palette())
         claim_ids = legend.shown_claim_ids(self.analysis, self.selected_claim_ids(), self.class_toggles.hidden())
-        self._windowed = highlights.overlay_count(self.analysis, claim_ids) > WINDOWED_OVER
+        self._windowed = highlights.windowed(self.analysis, claim_ids, self.view.document())
         visible = self.view.visible_range() if self._windowed else None
         self.view.set_highlights(*self._overlays.selections(self.analysis, claim_ids, visible))
 
