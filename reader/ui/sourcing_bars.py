@@ -11,7 +11,10 @@ it fits and always in the legend under the bar. Colours are the Okabe–Ito hues
 (reader/ui/highlights.py): a claim kind has the very colour of its highlight underline, "partly
 quoted" (which shares the reported-speech colour) is hatched as well. Text and outlines use palette
 roles, so a bar follows a dark palette; a label inside a segment is black or white, whichever
-contrasts more with the segment.
+contrasts more with the segment. Every segment and legend swatch has a 1 px outline in the window
+text colour softened towards the window (`edge_colour`), at least EDGE_CONTRAST against the window:
+a hue that is faint on the window (blue on a dark one, yellow on a light one) still has an edge
+that meets WCAG's 3:1 for graphics.
 
 The keyboard: Tab reaches a bar (its current segment), Left / Right / Home / End move between its
 segments, Enter or Space chooses one. Every bar and segment has an accessible name and description.
@@ -45,6 +48,8 @@ HATCH_ALPHA = 110
 NEUTRAL = ""  # the hue of anonymous sources: the palette's text colour (black on light, light on dark)
 UNKNOWN_ROLE = QPalette.ColorRole.Mid  # a category the panel has no hue for
 BLACK, WHITE = QColor("#000000"), QColor("#ffffff")
+EDGE_CONTRAST = 4.5  # a segment's outline against the window: WCAG asks 3:1 of graphics; room for rounding
+EDGE_STEPS = 20  # how finely edge_colour softens the window text colour
 KEYS_HINT = "Left and Right move between the segments; Enter or Space highlights a segment's claims."
 SEGMENT_KEYS_HINT = "Left and Right move to the other segments of the bar."
 
@@ -100,6 +105,20 @@ def contrast(a: QColor, b: QColor) -> float:
 def label_colour(fill: QColor) -> QColor:
     """Black or white, whichever reads better on `fill`."""
     return BLACK if contrast(BLACK, fill) >= contrast(WHITE, fill) else WHITE
+
+
+def edge_colour(palette: QPalette) -> QColor:
+    """The outline of segments and swatches: the window text colour, softened towards the window as
+    far as it keeps EDGE_CONTRAST against it (the text colour itself if it has no more than that)."""
+    ink, ground = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    edge = ink
+    for step in range(1, EDGE_STEPS):
+        t = step / EDGE_STEPS
+        mixed = QColor.fromRgbF(*(a + (b - a) * t for a, b in zip(ink.getRgbF()[:3], ground.getRgbF()[:3])))
+        if contrast(mixed, ground) < EDGE_CONTRAST:
+            break
+        edge = mixed
+    return edge
 
 
 def stripes(colour: QColor) -> QBrush:
@@ -161,17 +180,17 @@ class SegmentButton(QAbstractButton):
         if self.count_fits():
             p.setPen(self.text_colour())
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, str(self.count))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(edge_colour(self.palette()), 1))  # the edge reads on the window whatever the hue
+        p.drawRect(box.adjusted(0, 0, -1, -1))
         ink = self.palette().color(QPalette.ColorRole.WindowText)
         if self.chosen:  # a thick frame in the text colour, and a thin one inside in the window colour
-            p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(ink, 3))
             p.drawRect(box.adjusted(1, 1, -2, -2))
             p.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1))
             p.drawRect(box.adjusted(3, 3, -4, -4))
         if self.hasFocus():
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(pen)
+            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
             p.drawRect(box.adjusted(1, 1, -2, -2))
         p.end()
 
@@ -215,6 +234,7 @@ class ProfileBar(QWidget):
                            None)
             had_focus = any(s.hasFocus() for s in self.segments)
             for old in self.segments:
+                old.hide()  # until the event loop deletes it, it would still be drawn (and grabbed)
                 old.deleteLater()
             self.segments = []
             for category, entry in shown:
@@ -310,7 +330,7 @@ class ProfileBar(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         ink = self.palette().color(QPalette.ColorRole.WindowText)
-        edge = self.palette().color(QPalette.ColorRole.Mid)
+        edge = edge_colour(self.palette())
         for swatch, s, text in self._legend(self.width()):
             p.fillRect(swatch, s.fill_colour())
             if _hatched(self.dimension, s.segment.category):

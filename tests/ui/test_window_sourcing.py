@@ -157,10 +157,28 @@ def test_bars_and_segments_have_accessible_names(make_window, open_and_wait, sam
     assert direct.label == "direct quote" and direct.count == sum(c.kind == "direct" for c in analysis.claims)
 
 
+def edge_contrasts(bar) -> dict:  # noqa: ANN001
+    """Per segment, the lowest contrast of its drawn edge (left, top, bottom pixels) against the window
+    pixel that shows between two segments."""
+    image = bar.grab().toImage()
+    first = bar.segments[0]
+    ground = image.pixelColor(first.x() + first.width() - 1, first.height() // 2)  # the gap after it
+    assert ground == bar.palette().color(QPalette.ColorRole.Window)
+    lowest = {}
+    for s in bar.segments:
+        middle = s.x() + s.width() // 2
+        edge = [(s.x(), s.height() // 2), (middle, 0), (middle, s.height() - 1)]
+        lowest[s.segment.category] = min(wcag_contrast(image.pixelColor(x, y), ground) for x, y in edge)
+    return lowest
+
+
 def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, sample_path, qtbot):
     window = make_window()
     open_and_wait(window, sample_path)
     window.sourcing_dock.raise_()
+    # every segment's edge meets WCAG's 3:1 for graphics on the light window (yellow is faint on it) …
+    for bar in window.sourcing.bars.values():
+        assert min(edge_contrasts(bar).values()) >= 3, (bar.dimension.key, edge_contrasts(bar))
     dark = QPalette(window.palette())
     for role, colour in DARK.items():
         dark.setColor(role, QColor(colour))
@@ -179,6 +197,8 @@ def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, s
             assert wcag_contrast(s.text_colour(), fill) >= 4.5, s.segment
             if s.segment.category == "anonymous":
                 anonymous = s
+        # … and on the dark one, where blue (#0072B2) alone is 2.8:1
+        assert min(edge_contrasts(bar).values()) >= 3, (bar.dimension.key, edge_contrasts(bar))
     if anonymous is not None:  # the neutral hue follows the palette: light on a dark window
         assert anonymous.fill_colour() == ink and wcag_contrast(anonymous.fill_colour(), ground) >= 7
 
