@@ -4,11 +4,14 @@
     panel.set_analysis(analysis)     # None: no article yet; partial results redraw it
     panel.show_chosen(segment)       # the segment the window's selection is now (None: no segment)
     panel.segmentChosen              # Segment, or None: the user clicked (or pressed Enter on) one
+    panel.claims                     # SourceClaims (reader/ui/source_claims.py): the chosen segment's
+                                     # claims, filled by the window; claimChosen asks to jump to one
 
 The panel lays out a summary line, one titled bar per dimension of the sourcing profile
-(reader/analysis/profile.py; the bars, their colours and keys are reader/ui/sourcing_bars.py), a
-line naming the chosen segment and the profile's sentences. It keeps no selection of its own: it
-emits what was chosen and draws what it is told.
+(reader/analysis/profile.py; the bars, their colours and keys are reader/ui/sourcing_bars.py), and
+the profile's sentences. Under the bar of the chosen segment, a line names it and the list of its
+claims follows — the very list the Sources tab shows under a selected source. The panel keeps no
+selection of its own: it emits what was chosen and draws what it is told.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reader.analysis.profile import profile_sentences, sourcing_profile
+from reader.ui.source_claims import SourceClaims
 from reader.ui.sourcing_bars import DIMENSIONS, ProfileBar, Segment
 
 __all__ = ["SourcingPanel", "Segment", "dock_beside"]
 
 EMPTY_TEXT = "Open an article to see how it is sourced."
+SEGMENT_CLAIMS_NAME = "Claims of the highlighted segment"
+CHOSEN_GAP = 4  # px above and below the chosen line and the segment's claims
 
 
 class SourcingPanel(QScrollArea):
@@ -55,11 +61,17 @@ class SourcingPanel(QScrollArea):
             layout.addWidget(title)
             layout.addWidget(bar)
             self.bars[dimension.key], self.titles[dimension.key] = bar, title
+        self.chosen_box = QWidget(objectName="sourcingChosenBox")  # under the chosen segment's bar
+        box = QVBoxLayout(self.chosen_box)
+        box.setContentsMargins(0, CHOSEN_GAP, 0, CHOSEN_GAP)
         self.chosen_line = QLabel(objectName="sourcingChosen")
         self.chosen_line.setWordWrap(True)
         self.chosen_line.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addSpacing(6)
-        layout.addWidget(self.chosen_line)
+        box.addWidget(self.chosen_line)
+        self.claims = SourceClaims(object_name="segmentClaims", accessible_name=SEGMENT_CLAIMS_NAME)
+        box.addWidget(self.claims)  # the window fills it, as the Sources tab's list of a source's claims
+        layout.addWidget(self.chosen_box)
+        self._layout = layout
         self.sentences = QLabel(objectName="sourcingSentences")
         self.sentences.setWordWrap(True)
         self.sentences.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,7 +104,10 @@ class SourcingPanel(QScrollArea):
                 self.bars[dimension.key].set_breakdown(profile[dimension.key], self._chosen)
         chosen = next((b for bar in self.bars.values() for b in bar.segments if b.chosen), None)
         self.chosen_line.setVisible(chosen is not None)
+        self.chosen_box.setVisible(chosen is not None)
         if chosen is not None:
+            self._put_chosen_box_under(chosen.bar)
+            self.claims.setAccessibleName(f"{SEGMENT_CLAIMS_NAME}: {chosen.label}")
             self.chosen_line.setText(f"Highlighted: only the {chosen.count} claim{'s' * (chosen.count != 1)} "
                                      f"of “{chosen.label}”. Choose it again, or press Esc in the text, "
                                      "for every claim.")
@@ -104,6 +119,13 @@ class SourcingPanel(QScrollArea):
         self.summary.setText(f"{n} claim{'s' * (n != 1)} from {sources} source{'s' * (sources != 1)} "
                              f"({named} named)")
         self.sentences.setText("\n".join(profile_sentences(profile)))
+
+    def _put_chosen_box_under(self, bar: ProfileBar) -> None:
+        """The chosen line and the segment's claims go right under the bar of the chosen segment."""
+        layout, box = self._layout, self.chosen_box
+        if layout.indexOf(box) != layout.indexOf(bar) + 1:
+            layout.removeWidget(box)
+            layout.insertWidget(layout.indexOf(bar) + 1, box)
 
 
 def dock_beside(window: QMainWindow, beside: QDockWidget, panel: SourcingPanel) -> QDockWidget:

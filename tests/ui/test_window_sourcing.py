@@ -245,3 +245,71 @@ def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_win
     # "All sources" restores everything
     window.show_all_sources()
     assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
+
+
+def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_there(make_window, open_and_wait,
+                                                                                    sample_path, qtbot):
+    window = make_window()
+    analysis = open_and_wait(window, sample_path)
+    window.sourcing_dock.raise_()
+    text, panel = window.article.text, window.sourcing
+    listing = panel.claims
+    assert listing.isHidden() and panel.chosen_box.isHidden()
+    kinds = hand_counts(analysis)["by_source_kind"]
+    category = min((k for k, n in kinds.items() if n >= 3), key=lambda k: kinds[k])  # a few claims, not one
+
+    def kind_of(claim) -> str:  # noqa: ANN001
+        return analysis.source(claim.source_id).kind if claim.source_id else "unsourced"
+    mine = sorted((c for c in analysis.claims if kind_of(c) == category), key=extent)
+    qtbot.mouseClick(segment(window, "by_source_kind", category), Qt.MouseButton.LeftButton)
+    assert listing.isVisible() and listing.claim_ids() == [c.id for c in mine]
+    assert window.sources.claims.isHidden()  # no source is selected: its list stays away
+    for row, claim in enumerate(mine):
+        label = listing.item(row).text()
+        cue = text[claim.cue[0][0]:claim.cue[0][1]]
+        first_word = text[claim.content[0][0]:claim.content[0][1]].split()[0]
+        assert label.startswith(cue) and first_word in label, label
+    # right under the chosen segment's bar, above the next title
+    qtbot.waitUntil(lambda: panel.bars["by_source_kind"].geometry().bottom() < panel.chosen_box.geometry().top()
+                    < panel.chosen_box.geometry().bottom() < panel.titles["by_claim_kind"].geometry().top())
+    assert listing.currentRow() == 0  # choosing the segment went to its first claim
+    rect = listing.visualItemRect(listing.item(2))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.textCursor().position() == extent(mine[2])[0]
+    assert window.view.current_span() == extent(mine[2])  # the sample is BMP-only: Qt positions = code points
+    assert window.navigator.position() == (3, len(mine))
+    window.next_claim()
+    assert listing.currentRow() == 3 % len(mine)
+    assert claim_ids_drawn(window) == {c.id for c in mine}
+    listing.setFocus()
+    listing.setCurrentRow(0)
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
+    assert window.view.current_span() == extent(mine[0])
+
+    # a segment of another bar: its claims, under that bar
+    qtbot.mouseClick(segment(window, "by_claim_kind", "direct"), Qt.MouseButton.LeftButton)
+    direct = sorted((c for c in analysis.claims if c.kind == "direct"), key=extent)
+    assert listing.claim_ids() == [c.id for c in direct] and "direct quote" in listing.accessibleName()
+    qtbot.waitUntil(lambda: panel.bars["by_claim_kind"].geometry().bottom() < panel.chosen_box.geometry().top()
+                    < panel.titles["by_cue_class"].geometry().top())
+    # Esc in the text hides it
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert listing.isHidden() and panel.chosen_box.isHidden()
+    assert claim_ids_drawn(window) == {c.id for c in analysis.claims}
+    # so does "All sources" in the Sources tab
+    button = segment(window, "by_source_kind", category)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert listing.isVisible()
+    window.sources_dock.raise_()
+    rect = window.sources.tree.visualItemRect(window.sources.tree.topLevelItem(0))
+    qtbot.mouseClick(window.sources.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert listing.isHidden() and window.sources.claims.isHidden()
+    # and choosing the segment again; a source chosen instead shows the source's list, not the segment's
+    window.sourcing_dock.raise_()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # the chosen one again: every claim
+    assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    top = max(analysis.sources, key=lambda s: len(s.claim_ids))
+    window.select_source(top.id)
+    assert listing.isHidden() and not window.sources.claims.isHidden()
