@@ -39,6 +39,7 @@ class ExportItem:
     kind: str = ""  # claim kind ("direct", "indirect", ...); empty for notes
     updated: str = ""  # notes only
     corrected: bool = False  # claims only: the reader corrected it (see "corrections" below)
+    note: str = ""  # claims only: the reader's note on the claim
 
 
 @dataclass
@@ -58,7 +59,8 @@ def collect(lib: Library) -> list[ExportSource]:
     claims: dict[str, list[ExportItem]] = {}
     for c in lib.claims():
         claims.setdefault(c.source_key, []).append(
-            ExportItem(c.article_id, c.article_title, c.origin, c.quote, kind=c.kind, corrected=c.corrected))
+            ExportItem(c.article_id, c.article_title, c.origin, c.quote, kind=c.kind, corrected=c.corrected,
+                       note=c.note))
     out = []
     for src in lib.source_book():
         notes = [ExportItem(a.article_id, a.article_title, a.origin, a.note, updated=a.note_updated)
@@ -206,13 +208,15 @@ def to_markdown(sources: list[ExportSource]) -> str:
                 out += [">", f"> — {md_link(claim.article_title, claim.origin)}"
                              + (f" ({md_inline(claim.kind)})" if claim.kind else "")
                              + (f" ({CORRECTED_LABEL})" if claim.corrected else ""), ""]
+                if claim.note:
+                    out += ["Your note on this claim:", ""] + md_text(claim.note) + [""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 # CSV ---------------------------------------------------------------------------------------
 CSV_COLUMNS = ["source_key", "source_name", "source_kind", "source_title", "source_role",
                "source_affiliation", "type", "article_id", "article_title", "origin", "text",
-               "claim_kind", "updated", "corrected_by_reader"]
+               "claim_kind", "updated", "corrected_by_reader", "claim_note"]
 
 
 def csv_cell(value: str) -> str:
@@ -230,10 +234,10 @@ def to_csv(sources: list[ExportSource]) -> str:
         head = [src.key, src.name, src.kind, src.title, src.role, src.affiliation]
         items = [("note", n) for n in src.notes] + [("claim", c) for c in src.claims]
         if not items:
-            writer.writerow([csv_cell(v) for v in head + ["source", "", "", "", "", "", "", ""]])
+            writer.writerow([csv_cell(v) for v in head + ["source", "", "", "", "", "", "", "", ""]])
         for kind, item in items:
             row = head + [kind, item.article_id, item.article_title, item.origin, item.text, item.kind,
-                          item.updated, "yes" if item.corrected else ""]
+                          item.updated, "yes" if item.corrected else "", item.note]
             writer.writerow([csv_cell(v) for v in row])
     return buf.getvalue()
 

@@ -80,7 +80,8 @@ class CorrectionControls(QObject):
         tree.customContextMenuRequested.connect(self._on_sources_menu)
         self.session.analysisUpdated.connect(self._on_analysis)
         self.session.correctionMade.connect(self._on_correction_made)
-        self.undo_action = self._action("&Undo correction", self.session.undo_correction, QKeySequence.StandardKey.Undo,
+        self.state.writer.written.connect(self._on_written)
+        self.undo_action = self._action("&Undo correction", self.undo, QKeySequence.StandardKey.Undo,
                                         name="actionUndoCorrection")
         self.reject_action = self._action("&Not a claim", self.reject_current, "Del", name="actionNotAClaim")
         self.menu_action = self._action("&Correct this claim…", self.show_menu_at_cursor, "Shift+F10",
@@ -190,7 +191,7 @@ class CorrectionControls(QObject):
         undo = menu.addAction(self.undo_action.text())
         undo.setObjectName("undoCorrection")
         undo.setEnabled(bool(self.state.log))
-        undo.triggered.connect(self.session.undo_correction)
+        undo.triggered.connect(self.undo)
         return menu
 
     def _claim_actions(self, menu: QMenu, claim: dict[str, Any], selection: tuple[int, int] | None) -> None:
@@ -292,7 +293,7 @@ class CorrectionControls(QObject):
             menu.addSeparator()
         undo = menu.addAction(self.undo_action.text())
         undo.setEnabled(bool(self.state.log))
-        undo.triggered.connect(self.session.undo_correction)
+        undo.triggered.connect(self.undo)
         self._popup(menu, tree.viewport().mapToGlobal(point))
 
     def edit_card(self, source_id: str, tab: int = EDIT_TAB) -> CardEditor | None:
@@ -308,7 +309,20 @@ class CorrectionControls(QObject):
     def _card_edited(self, dialog: CardEditor) -> None:
         correction = dialog.correction()
         if correction is not None:
+            self.window.notes.flush()  # a renamed card's notes move with it: what was typed is saved first
             self.session.correct(correction)
+
+    def undo(self) -> None:
+        self.window.notes.flush()  # the undo may rename a card back: its notes move too
+        self.session.undo_correction()
+
+    @Slot()
+    def _on_written(self) -> None:
+        """Once a write is committed, show the notes of a card renamed by it under its new name."""
+        target = self.window.notes.target
+        source = self.session.analysis.source(target.source_id) if target and self.session.analysis else None
+        if source is not None and (source.name, source.kind) != (target.name, target.kind):
+            self.window.sources.sourceSelected.emit(source.id)
 
     def _show(self, dialog) -> None:  # noqa: ANN001
         self.dialog = dialog

@@ -36,6 +36,7 @@ class CorrectionWriter(QObject):
     objects only (Qt then queues it onto the GUI thread)."""
 
     writeFailed = Signal(str)  # a sentence for the user
+    written = Signal()  # a write is committed (a renamed card's notes have moved with it)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,7 @@ class CorrectionWriter(QObject):
             if self._writer is None:
                 self._writer = library.writer(WRITER_BUSY_TIMEOUT_MS)
             write(self._writer)
+            self.written.emit()
         except Exception as exc:  # noqa: BLE001 - StoreError (read-only, locked, disk full) or worse
             log.warning("correction not written: %s", exc)
             self.writeFailed.emit(f"Your correction is shown but was not saved to your library: {exc}")

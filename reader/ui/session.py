@@ -335,6 +335,9 @@ class ReadingSession(QObject):
             return
         self.corrections.add(correction)
         self._show_corrected(f"{correction.description} — Ctrl+Z undoes it")
+        if not self.corrections.saved_here():
+            self.failed.emit("Your correction is shown but not saved: your library is not available or is "
+                             "open read-only in this session.", "warning")
 
     def undo_correction(self) -> bool:
         """Take back the latest correction of this article; False when there is none."""

@@ -125,3 +125,15 @@ def test_a_note_on_a_claim_is_kept_and_found_again_after_the_text_moved(data_dir
     again.save_claim_note(ARTICLE, ClaimNote(note.anchor, "", note.uid))  # emptied: deleted
     assert again.claim_notes(ARTICLE) == []
     again.close()
+
+
+def test_a_renamed_card_keeps_its_notes_and_undo_takes_them_back(library, analysis) -> None:  # noqa: ANN001
+    _stored(library, analysis)
+    courier = _card(analysis, "The Daily Courier")
+    library.save_note(ARTICLE, courier["id"], "The Daily Courier", "media", "Often first with road news.")
+    rename = edit_card(TEXT, courier, name="Daily Courier")
+    library.add_correction(ARTICLE, rename)
+    assert library.note(ARTICLE, "Daily Courier", "media") == "Often first with road news."
+    assert library.note(ARTICLE, "The Daily Courier", "media") == ""
+    library.remove_correction(ARTICLE, rename.uid)
+    assert library.note(ARTICLE, "The Daily Courier", "media") == "Often first with road news."
