@@ -103,6 +103,7 @@ class SourcingPanel(QScrollArea):
             if profile is not None:
                 self.bars[dimension.key].set_breakdown(profile[dimension.key], self._chosen)
         chosen = next((b for bar in self.bars.values() for b in bar.segments if b.chosen), None)
+        self._chain_focus(chosen.bar if chosen is not None else None)
         self.chosen_line.setVisible(chosen is not None)
         self.chosen_box.setVisible(chosen is not None)
         if chosen is not None:
@@ -119,6 +120,18 @@ class SourcingPanel(QScrollArea):
         self.summary.setText(f"{n} claim{'s' * (n != 1)} from {sources} source{'s' * (sources != 1)} "
                              f"({named} named)")
         self.sentences.setText("\n".join(profile_sentences(profile)))
+
+    def _chain_focus(self, chosen_bar: ProfileBar | None) -> None:
+        """Tab goes through the bars in the order they are drawn, the segment's claims right after
+        its bar (a bar makes new segments when its counts change, and new widgets join the end)."""
+        order: list[QWidget] = []
+        for dimension in DIMENSIONS:
+            bar = self.bars[dimension.key]
+            order += bar.segments
+            if bar is chosen_bar:
+                order.append(self.claims)
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _put_chosen_box_under(self, bar: ProfileBar) -> None:
         """The chosen line and the segment's claims go right under the bar of the chosen segment."""

@@ -313,3 +313,29 @@ def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_the
     top = max(analysis.sources, key=lambda s: len(s.claim_ids))
     window.select_source(top.id)
     assert listing.isHidden() and not window.sources.claims.isHidden()
+
+
+def test_tab_goes_from_the_chosen_segment_to_its_claims_then_to_the_next_bar(make_window, open_and_wait,
+                                                                             sample_path, qtbot):
+    window = make_window()
+    analysis = open_and_wait(window, sample_path)
+    window.sourcing_dock.raise_()
+    panel = window.sourcing
+    direct = segment(window, "by_claim_kind", "direct")
+    mine = sorted((c for c in analysis.claims if c.kind == "direct"), key=extent)
+    assert len(mine) >= 2
+    direct.setFocus()
+    qtbot.waitUntil(direct.hasFocus)
+    qtbot.keyClick(direct, Qt.Key.Key_Return)
+    assert panel.claims.isVisible() and direct.hasFocus()  # choosing leaves the keyboard on the bar
+    qtbot.keyClick(direct, Qt.Key.Key_Tab)
+    assert panel.claims.hasFocus()
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Return)
+    assert window.view.current_span() == extent(mine[1]) and window.navigator.position() == (2, len(mine))
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Tab)  # on to the next bar, at its current segment
+    assert window.focusWidget() is panel.bars["by_cue_class"].segments[0]
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab)
+    assert panel.claims.hasFocus()
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Backtab)
+    assert direct.hasFocus()
