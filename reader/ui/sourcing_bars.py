@@ -5,6 +5,7 @@ how they are painted, the keyboard and what assistive technology hears.
     bar.set_breakdown(breakdown, chosen)      # profile[dimension.key]; the Segment drawn as chosen (or None)
     bar.segments                              # [SegmentButton]: .segment, .label, .count, .share, .chosen
     bar.segmentChosen                         # Segment, or None: the chosen one was chosen again
+    bar.legend_entries(width)                 # [(swatch rect, SegmentButton, text)]: the legend under it
 
 A segment is a category with its claims; its width is its share, its count is written in it when
 it fits and always in the legend under the bar. Colours are the Okabe–Ito hues of the highlights
@@ -294,7 +295,7 @@ class ProfileBar(QWidget):
         super().resizeEvent(event)
         self._place()
 
-    def _legend(self, width: int) -> list[tuple[QRect, SegmentButton, str]]:
+    def legend_entries(self, width: int) -> list[tuple[QRect, SegmentButton, str]]:
         """Where each legend entry goes: (swatch rect, its segment, its text), wrapped to `width`."""
         fm = self.fontMetrics()
         bold = QFont(self.font())
@@ -315,7 +316,7 @@ class ProfileBar(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        legend = self._legend(width)
+        legend = self.legend_entries(width)
         if not legend:
             return BAR_HEIGHT
         return legend[-1][0].bottom() + (max(self.fontMetrics().height(), SWATCH) + 2 - SWATCH) // 2 + 2
@@ -331,7 +332,7 @@ class ProfileBar(QWidget):
         p = QPainter(self)
         ink = self.palette().color(QPalette.ColorRole.WindowText)
         edge = edge_colour(self.palette())
-        for swatch, s, text in self._legend(self.width()):
+        for swatch, s, text in self.legend_entries(self.width()):
             p.fillRect(swatch, s.fill_colour())
             if _hatched(self.dimension, s.segment.category):
                 p.fillRect(swatch, stripes(s.text_colour()))

@@ -158,8 +158,8 @@ def test_bars_and_segments_have_accessible_names(make_window, open_and_wait, sam
 
 
 def edge_contrasts(bar) -> dict:  # noqa: ANN001
-    """Per segment, the lowest contrast of its drawn edge (left, top, bottom pixels) against the window
-    pixel that shows between two segments."""
+    """Per segment and legend swatch, the lowest contrast of its drawn edge (left, top, bottom pixels)
+    against the window pixel that shows between two segments."""
     image = bar.grab().toImage()
     first = bar.segments[0]
     ground = image.pixelColor(first.x() + first.width() - 1, first.height() // 2)  # the gap after it
@@ -169,6 +169,9 @@ def edge_contrasts(bar) -> dict:  # noqa: ANN001
         middle = s.x() + s.width() // 2
         edge = [(s.x(), s.height() // 2), (middle, 0), (middle, s.height() - 1)]
         lowest[s.segment.category] = min(wcag_contrast(image.pixelColor(x, y), ground) for x, y in edge)
+    for swatch, s, _text in bar.legend_entries(bar.width()):  # the legend's squares have that edge too
+        edge = [(swatch.left(), swatch.center().y()), (swatch.center().x(), swatch.top())]
+        lowest[f"swatch {s.segment.category}"] = min(wcag_contrast(image.pixelColor(x, y), ground) for x, y in edge)
     return lowest
 
 
