@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _jump_to_claim(self, claim_id: str) -> None:
-        """A row of the selected source's claims: the view goes there and outlines it."""
+        """A row of the selected source's (or segment's) claims: the view goes there and outlines it."""
         self.navigator.move_to(claim_id)
         self._go_to(self.navigator.current_span())
 
