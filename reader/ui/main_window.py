@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self._offsets = QtOffsets("")
         self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
         self._windowed = False  # overlays only around the visible text (long articles)
+        self._sourcing_shows: Analysis | None = None  # what the Sourcing tab was last given
+        self._model_message = ""  # the analysis process's last message in the message bar
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.sourcing.segmentChosen.connect(self._on_segment_chosen)
         self.sourcing.claims.claimChosen.connect(self._jump_to_claim)
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
+        self.sourcing_dock.visibilityChanged.connect(self._update_sourcing)  # partials skipped while hidden
         self.navigator = ClaimNavigator()
 
         status = QStatusBar(objectName="statusBar")
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         if state not in MODEL_STATES:
             self.model_label.setToolTip(plain_tooltip(state))
             self.show_message(state)
+            self._model_message = state  # a crash's: cleared once an analysis succeeds again
 
     def show_message(self, text: str, level: str = "error") -> None:
         """One non-modal message above the article; the window keeps working."""
@@ -225,6 +229,7 @@ class MainWindow(QMainWindow):
         self.sources.claims.set_text(article.text)
         self.sourcing.claims.set_text(article.text)
         self.sourcing.set_analysis(None)
+        self._sourcing_shows = None
         self.navigator.reset()
         self.message_bar.dismiss()
         self.progress.hide()
@@ -242,8 +247,10 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setUpdatesEnabled(False)  # setValue repaints at once, and with it the whole window:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.progress.setUpdatesEnabled(True)  # this way it is painted with the next frame instead
         self.statusBar().showMessage(f"Analysing… {done} of {total} paragraphs")
         self.analysisProgress.emit(self.article.id, done, total)
 
@@ -252,17 +259,27 @@ class MainWindow(QMainWindow):
         self.navigator.set_analysis(analysis, self._offsets)
         self.sources.set_analysis(analysis, self.session.noted_keys())
         self.class_toggles.set_counts(analysis)
-        self.sourcing.set_analysis(analysis)
+        self._update_sourcing(final)
         if self.navigator.segment is not None:
             self.sources.clear_current()  # a rebuilt list made "All sources" current: clicking it must still count
         self._show_source_claims()
         self._refresh_highlights()
         if final:
             self.progress.hide()
+            if self._model_message and self.message_bar.text() == self._model_message:
+                self.message_bar.dismiss()  # the restarted process has done the analysis
             n_claims, n_sources = len(analysis.claims), len(analysis.sources)
             self.statusBar().showMessage(f"{n_claims} claim{'s' * (n_claims != 1)} from "
                                          f"{n_sources} source{'s' * (n_sources != 1)}")
             self.analysisFinished.emit(self.article.id)
+
+    @Slot(bool)
+    def _update_sourcing(self, needed: bool = False) -> None:
+        """The Sourcing tab redraws (tens of ms at 20,000 words) for a final analysis, or when it is seen."""
+        seen = not self.sourcing.visibleRegion().isEmpty()  # a tab behind another is "visible" to Qt
+        if (needed or seen) and self._sourcing_shows is not self.analysis:
+            self._sourcing_shows = self.analysis
+            self.sourcing.set_analysis(self.analysis)
 
     @Slot(str)
     def _on_analysis_failed(self, message: str) -> None:
