@@ -198,6 +198,11 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not _attributes(tok, subj, rule, cls):
         return
+    if subj.dep_ == "csubj" and cls in _AGENT_CLASSES:
+        return   # "Applying for a visa required the team to travel": an event intends or orders nothing
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and max(content) < tok.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return   # "a condition characterised by …", "the fees requested in arrears": no clause before it is theirs
     if rule in _PHRASE_RULES and cls == "evidence" and subj.lower_ not in lex.document_nouns:
         return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
     if cls == "speech" and subj.lower_ in lex.document_nouns:
@@ -229,6 +234,8 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
 _QUESTION_OPENERS = ("that", "whether", "if", "why", "how", "what", "when", "where", "which", "who")
 # frames whose content is a noun phrase, not a clause
 _PHRASE_RULES = ("cue-object", "cue-particle-object", "cue-object-predicate", "cue-object-preposition")
+# classes that only someone can hold: an event or a clause is no source of them
+_AGENT_CLASSES = ("intention", "decree")
 _PERCEIVERS = ("he", "she", "they", "i", "we", "you", "who", "one")
 _AGENT_SUFFIX = re.compile(r"(er|or|ist|ant|ent|ian)s?$")   # "drivers", "inspectors", "tenants"
 
