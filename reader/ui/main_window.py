@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self.sourcing.segmentChosen.connect(self._on_segment_chosen)
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
         self.navigator = ClaimNavigator()
+        self.navigator.set_hidden(self.class_toggles.hidden())
+        self.class_toggles.classesChanged.connect(self.navigator.set_hidden)
 
         status = QStatusBar(objectName="statusBar")
         self.model_label = QLabel(objectName="modelStatus")
