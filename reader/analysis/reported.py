@@ -198,6 +198,8 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not _attributes(tok, subj, rule, cls):
         return
+    if tok.dep_ == "relcl" and tok.head.lower_ == "thing" and any(c.lower_ == "next" for c in tok.head.children):
+        return   # "the next thing she knew, the door was open": an idiom of sudden change, no belief
     if subj.dep_ == "csubj" and cls in _AGENT_CLASSES:
         return   # "Applying for a visa required the team to travel": an event intends or orders nothing
     if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and max(content) < tok.i and \

@@ -8,7 +8,8 @@ each with sentences of our own, beside the attributions they resemble, which sti
 * "in order to" is a purpose, not an order; "to the point that" a degree, not content;
 * an event holds no intention or decree ("Winning the contract required the firm to …");
 * a participle describing a noun takes no clause before it ("a habitat characterised by …");
-* "call X home" is an idiom of place.
+* "call X home" is an idiom of place; "the next thing she knew" one of sudden change;
+* being critical of something is a stance of opposition, which the guide counts as intention.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import pytest
     "Keeping the orchard open requires the family to borrow money.",
     "The marsh is a habitat characterised by shallow pools and reeds.",
     "The old ferry will soon call the harbour museum home.",
+    "The next thing the driver knew, the bus was in the river.",
+    "The next thing she knows she is in a cell for the night.",
 ])
 def test_look_alikes_are_no_claims(analyze, text):
     r = analyze(text)
@@ -65,3 +68,15 @@ def test_a_colon_after_the_object_introduces_the_content(analyze, text, content,
     claim = r.claim(content)
     assert r.spans(claim.content) == content, r.describe()
     assert source in r.spans(claim.source_mention), r.describe()
+
+
+def test_being_critical_of_something_is_opposition(analyze):
+    r = analyze("Several residents were critical of the new parking rules.")
+    claim = r.claim("the new parking rules")
+    assert claim.cue_class == "intention", r.describe()
+    assert r.spans(claim.source_mention) == "Several residents"
+
+
+def test_knowing_a_fact_is_still_a_belief(analyze):
+    r = analyze("The next day she knew the bus was late.")
+    assert r.claim("the bus was late").cue_class == "belief", r.describe()
