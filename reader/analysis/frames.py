@@ -66,14 +66,30 @@ def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] |
         return None
     content: set[int] = set()
     for c in comps:
-        content |= content_of(c)
         # "show a record 45,756 migrants … drove claims up": the parser took the clause's
         # subject for the cue's object; a subjectless complement gets it back.
+        obj = None
         if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
             obj = next((o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i), None)
-            if obj is not None:
-                content |= _subtree(obj)
+            if obj is None and _headless_finite(c):
+                continue
+        content |= content_of(c)
+        if obj is not None:
+            content |= _subtree(obj)
+    if not content:
+        return None
     return content, "subject-cue-complement"
+
+
+def _headless_finite(clause) -> bool:  # noqa: ANN001
+    """A finite verb after the cue with no subject, no complementizer and no quotation: a
+    participle the parser took for a clause ("pointed to the table with soup served with
+    bread"), not something said."""
+    doc = clause.doc
+    if clause.tag_ not in ("VBD", "VBZ", "VBP") or any(g.dep_ in ("mark", "aux", "auxpass") for g in clause.children):
+        return False
+    left = clause.left_edge.i
+    return not any(t.is_quote or t.text == ":" for t in doc[max(left - 2, 0):left + 1])
 
 
 def _xcomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001

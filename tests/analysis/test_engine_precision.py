@@ -8,6 +8,8 @@ each with sentences of our own, beside the attributions they resemble, which sti
 * "in order to" is a purpose, not an order; "to the point that" a degree, not content;
 * an event holds no intention or decree ("Winning the contract required the firm to …");
 * a participle describing a noun takes no clause before it ("a habitat characterised by …");
+* a finite verb with no subject, complementizer or quotation is no clause said ("pointed to
+  the table with soup served with bread": a participle the parser took for a complement);
 * "call X home" is an idiom of place; "the next thing she knew" one of sudden change;
 * being critical of something is a stance of opposition, which the guide counts as intention.
 """
@@ -29,6 +31,7 @@ import pytest
     "The marsh is a habitat characterised by shallow pools and reeds.",
     "The old ferry will soon call the harbour museum home.",
     "The next thing the driver knew, the bus was in the river.",
+    "She pointed to the table with cakes served on silver plates.",
     "The next thing she knows she is in a cell for the night.",
 ])
 def test_look_alikes_are_no_claims(analyze, text):
