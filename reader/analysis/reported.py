@@ -99,6 +99,7 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
         headline_colon(doc, cands)
     _coordinate_and_nest(cands)
     converted = [_to_claim(c, cands, offset, paragraph, in_quote) for c in cands]
+    _one_cue_per_content(cands, converted)
     index = {}
     claims: list[RawClaim] = []
     for k, claim in enumerate(converted):
@@ -323,6 +324,25 @@ def _coordinate_and_nest(cands: list[Candidate]) -> None:
     for c in cands:
         if c.parent is not None and c.parent < len(cands) and cands[c.parent].parent == cands.index(c):
             c.parent = None  # never a cycle
+
+
+def _one_cue_per_content(cands: list[Candidate], converted: list[RawClaim | None]) -> None:
+    """A cue and the participle clause under it that read the very same content ("admitted to
+    it, writing in a post “…”"): the parser hung the clause on both; it is the participle's, and
+    the governing cue gives no claim (set to None in place, so `parent` indices stay valid)."""
+    by_content: dict[tuple, list[int]] = {}
+    for k, claim in enumerate(converted):
+        if claim is not None and cands[k].rule not in ("nominal-cue", "citing"):
+            doc = cands[k].cue[0].doc
+            words = tuple(sorted(i for i in cands[k].content if not doc[i].is_punct and not doc[i].is_space))
+            by_content.setdefault((cands[k].cue[0].sent.start, words), []).append(k)
+    for (_sent, words), same in by_content.items():
+        if len(same) > 1 and words:
+            same.sort(key=lambda k: abs(words[0] - max(t.i for t in cands[k].cue)))
+            near = cands[same[0]].cue[0]
+            for k in same[1:]:
+                if near.dep_ == "advcl" and cands[k].cue[0] in near.ancestors:
+                    converted[k] = None   # "…, writing “…”" / "…, saying “…”": the participle's
 
 
 def _runs(doc, indices: set[int], offset: int) -> list[tuple[int, int]]:  # noqa: ANN001

@@ -10,6 +10,8 @@ each with sentences of our own, beside the attributions they resemble, which sti
 * a participle describing a noun takes no clause before it ("a habitat characterised by …");
 * a finite verb with no subject, complementizer or quotation is no clause said ("pointed to
   the table with soup served with bread": a participle the parser took for a complement);
+* a cue and the participle under it that read the same quotation ("admitted …, writing in a
+  letter “…”") give one claim, the participle's;
 * "call X home" is an idiom of place; "the next thing she knew" one of sudden change;
 * being critical of something is a stance of opposition, which the guide counts as intention.
 """
@@ -83,3 +85,14 @@ def test_being_critical_of_something_is_opposition(analyze):
 def test_knowing_a_fact_is_still_a_belief(analyze):
     r = analyze("The next day she knew the bus was late.")
     assert r.claim("the bus was late").cue_class == "belief", r.describe()
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('One tenant admitted to joining the protest, writing in a letter "I have myself chained the gate shut."',
+     "writing in a letter"),
+    ('The club responded on Monday, saying "We will appeal the decision."', "saying"),
+])
+def test_a_quotation_read_by_a_cue_and_its_participle_is_one_claim(analyze, text, cue):
+    r = analyze(text)
+    assert len(r.analysis.claims) == 1, r.describe()
+    assert r.spans(r.analysis.claims[0].cue) == cue, r.describe()
