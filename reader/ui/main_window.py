@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
         self.sourcing_dock.visibilityChanged.connect(self._update_sourcing)  # partials skipped while hidden
         self.navigator = ClaimNavigator()
+        self.navigator.set_hidden(self.class_toggles.hidden())
+        self.class_toggles.classesChanged.connect(self.navigator.set_hidden)
 
         status = QStatusBar(objectName="statusBar")
         self.model_label = QLabel(objectName="modelStatus")
