@@ -183,13 +183,22 @@ class Correction:
         return READER_ID_PREFIX + self.uid
 
     @property
+    def label(self) -> str:
+        """What was done, for the user ("Changed source")."""
+        return DESCRIPTIONS[self.kind]
+
+    @property
+    def quote(self) -> str:
+        """The text it was made on: the claim's (or added span's) words, or the card's name."""
+        what = self.claim or self.span
+        return what.quote if what else (self.card.name if self.card else "")
+
+    @property
     def description(self) -> str:
         """One line for the user: what was done, to which text."""
-        what = self.claim or self.span
-        quote = what.quote if what else (self.card.name if self.card else "")
-        short = " ".join(quote.split())
+        short = " ".join(self.quote.split())
         short = short if len(short) <= 60 else short[:57] + "…"
-        return f"{DESCRIPTIONS[self.kind]}: “{short}”" if short else DESCRIPTIONS[self.kind]
+        return f"{self.label}: “{short}”" if short else self.label
 
     def to_dict(self) -> dict[str, Any]:
         def opt(x: Any) -> Any:

@@ -114,7 +114,8 @@ class CorrectionControls(QObject):
             more = len(self.state.unapplied) - 3
             self.session.failed.emit(
                 f"{len(self.state.unapplied)} of your corrections no longer apply to this text and are kept "
-                f"aside: {lines}{f'; and {more} more' if more > 0 else ''}.", "info")
+                f"aside: {lines}{f'; and {more} more' if more > 0 else ''}. Sources > Corrections that no "
+                "longer apply lists them.", "info")
 
     @Slot(str)
     def _on_correction_made(self, message: str) -> None:

@@ -34,6 +34,7 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
+from reader.ui.unapplied_dialog import UnappliedControls
 
 log = logging.getLogger("reader.ui")
 WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
+        self.unapplied = UnappliedControls(self)  # Sources > Corrections that no longer apply…
         self._restore_state()
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
