@@ -19,17 +19,18 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMenu, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
-from reader.corrections import Unapplied
+from reader.corrections import Correction, Unapplied
+from reader.corrections.model import CHANGE_KIND, CHANGE_SOURCE, EDIT_CARD, MERGE_CARDS
 from reader.ui.plain_text import plain_tooltip
 
 MENU_TEXT = "Corrections that no longer &apply"
 UID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Correction", "Text", "Why it no longer applies")
-QUOTE_CHARS = 80  # of the quoted text shown in its column (all of it in the tooltip)
+FIELD_LABELS = {"cue_class": "class"}  # as the claim's menu calls it
+QUOTE_CHARS = 160  # of the quoted text shown in a row (all of it in the tooltip)
 INTRO = ("These corrections of yours no longer apply to the analysis of this article: the text or the "
          "claim they were made on has changed. They are kept in your library and apply again if it comes "
          "back. Delete the ones you no longer want; Ctrl+Z puts a deleted one back.")
@@ -45,6 +46,23 @@ def _short(text: str) -> str:
     return one if len(one) <= QUOTE_CHARS else one[:QUOTE_CHARS - 1] + "…"
 
 
+def what_it_did(c: Correction) -> str:
+    """The correction's kind, with what it changed where that tells two apart."""
+    details = []
+    if c.kind in (CHANGE_KIND, EDIT_CARD):
+        details = [f"{FIELD_LABELS.get(name, name)} → {value}" for name, value in c.fields.items()]
+    elif c.kind in (CHANGE_SOURCE, MERGE_CARDS):
+        target = c.source.name if c.source else c.new_card.name if c.new_card else "no source"
+        details = [f"→ {target}"]
+    return f"{c.label} ({', '.join(details)})" if details else c.label
+
+
+def row_text(u: Unapplied) -> str:
+    """One row: what it did, the text it was made on, why it no longer applies (three lines)."""
+    quote = f"“{_short(u.correction.quote)}”" if u.correction.quote else ""
+    return "\n".join(line for line in (what_it_did(u.correction), quote, u.reason) if line)
+
+
 class UnappliedDialog(QDialog):
     deleteRequested = Signal(str)  # the uid of the correction the reader wants deleted
 
@@ -54,17 +72,12 @@ class UnappliedDialog(QDialog):
         self.setWindowTitle("Corrections that no longer apply")
         self.setMinimumSize(640, 300)
         self.intro = QLabel(INTRO, objectName="unappliedIntro", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.list = QTreeWidget(objectName="unappliedList")
-        self.list.setHeaderLabels(list(COLUMNS))
-        self.list.setRootIsDecorated(False)
+        self.list = QListWidget(objectName="unappliedList")
         self.list.setWordWrap(True)
-        self.list.setUniformRowHeights(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName("Your corrections that no longer apply")
-        header = self.list.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.setColumnWidth(1, 240)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         buttons = QDialogButtonBox()
         self.delete_button = QPushButton("&Delete", objectName="deleteUnapplied")
@@ -86,25 +99,22 @@ class UnappliedDialog(QDialog):
         selected = self.selected_uid()
         self.list.clear()
         for u in unapplied:
-            c = u.correction
-            item = QTreeWidgetItem([c.label, f"“{_short(c.quote)}”" if c.quote else "", u.reason])
-            item.setData(0, UID_ROLE, c.uid)
-            item.setToolTip(1, plain_tooltip(c.quote))
-            item.setToolTip(2, plain_tooltip(u.reason))
-            self.list.addTopLevelItem(item)
-        uids = [self.list.topLevelItem(i).data(0, UID_ROLE) for i in range(self.list.topLevelItemCount())]
+            item = QListWidgetItem(row_text(u))
+            item.setData(UID_ROLE, u.correction.uid)
+            item.setToolTip(plain_tooltip(u.correction.quote))
+            self.list.addItem(item)
+        uids = self.uids()
         if uids:
-            row = uids.index(selected) if selected in uids else 0
-            self.list.setCurrentItem(self.list.topLevelItem(row))
+            self.list.setCurrentRow(uids.index(selected) if selected in uids else 0)
         self.intro.setText(INTRO if uids else NONE_LEFT)
         self._update_buttons()
 
     def uids(self) -> list[str]:
-        return [self.list.topLevelItem(i).data(0, UID_ROLE) for i in range(self.list.topLevelItemCount())]
+        return [self.list.item(i).data(UID_ROLE) for i in range(self.list.count())]
 
     def selected_uid(self) -> str | None:
         items = self.list.selectedItems()
-        return items[0].data(0, UID_ROLE) if items else None
+        return items[0].data(UID_ROLE) if items else None
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.selected_uid() is not None)

@@ -67,10 +67,10 @@ def test_an_unapplied_correction_is_listed_deleted_and_put_back(
     qtbot.waitUntil(dialog.isVisible)
     changed_kind = next(c for c in state.log if c.kind == CHANGE_KIND)
     assert dialog.uids() == [changed_kind.uid]
-    row = dialog.list.topLevelItem(0)
-    assert row.text(0) == "Changed kind"
-    assert "two bridges had been closed overnight" in row.text(1)
-    assert row.text(2).startswith("No claim covers") and row.text(2).endswith(".")
+    what, quote, why = dialog.list.item(0).text().split("\n")
+    assert what == "Changed kind (kind → direct)"
+    assert "two bridges had been closed overnight" in quote
+    assert why.startswith("No claim covers") and why.endswith(".")
     assert dialog.delete_button.isEnabled()
 
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
