@@ -178,9 +178,18 @@ class _Builder:
                                 confidence=round(max(FLOOR, min(CEILING, confidence)), 3), rule=c.rule,
                                 cue_class=c.cue_class))
         kept = {c.id for c in claims}
+        parent_of = {}
         for claim in claims:
             if claim.parent not in kept:
                 claim.parent = None
+            parent_of[claim.id] = claim.parent
+        for claim in claims:   # nesting never loops back: the later claim of a loop lets go
+            seen, up = {claim.id}, claim.parent
+            while up is not None and up not in seen:
+                seen.add(up)
+                up = parent_of.get(up)
+            if up == claim.id:
+                claim.parent = parent_of[claim.id] = None
         for source in sources:
             source.claim_ids = [claim_id[int(k)] for k in source.claim_ids if claim_id[int(k)] in kept]
         sources = [s for s in sources if s.claim_ids]

@@ -87,6 +87,14 @@ class QuoteAttributor:
         local = sorted(self.quotes_in(lo, hi))
         for k, claim in enumerate(claims):
             claim.inside_quote = self.in_quote(claim.cue[0][0])
+            if claim.inside_quote is not None:
+                # a cue inside a quotation ("“I never said that,” he snapped") says nothing
+                # beyond the quotation's end
+                parts = self.quotes[claim.inside_quote].parts
+                inside = [(max(s, ps), min(e, pe)) for s, e in claim.content for ps, pe in parts
+                          if max(s, ps) < min(e, pe)]
+                if inside:
+                    claim.content = inside
             if claim.kind == "hedged":
                 continue
             for qid in local:
