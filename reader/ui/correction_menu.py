@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QMenu
 from reader.analysis.types import CLAIM_KINDS, CUE_CLASSES
 from reader.corrections import CardSpec, add_claim, change_kind, change_source, edit_span, not_a_claim
 from reader.ui.card_editor import EDIT_TAB, MERGE_TAB, SPLIT_TAB, CardEditor, NewSourceDialog
-from reader.ui.claim_note_dialog import ClaimNoteDialog
 from reader.ui.claim_navigation import claim_tooltip
 from reader.ui.highlights import KIND_LABELS
 from reader.ui.plain_text import escaped
@@ -215,7 +214,7 @@ class CorrectionControls(QObject):
             self._choice(classes, cue_class, f"class:{cue_class}", cue_class == claim.get("cue_class"),
                          lambda _=False, c=cue_class: self.session.correct(change_kind(text, claim, cue_class=c)))
         noted = self.state.note_of.get(claim["id"])
-        note = menu.addAction("&Edit your note on this claim…" if noted else "Add a &note on this claim…")
+        note = menu.addAction("Edit your &note on this claim" if noted else "Add a &note on this claim")
         note.setObjectName("claimNote")
         note.triggered.connect(lambda: self.edit_note(claim["id"]))
         span = menu.addAction("Set the span to the &selection")
@@ -256,17 +255,13 @@ class CorrectionControls(QObject):
     def _add(self, selection: tuple[int, int], card: dict | None, spec: CardSpec | None) -> None:
         self.session.correct(add_claim(self.window.article.text, *selection, card=card, new_card=spec))
 
-    def edit_note(self, claim_id: str) -> ClaimNoteDialog | None:
-        claim = self.state.claim(claim_id)
-        if claim is None:
-            return None
-        text = self.window.article.text
-        quote = " … ".join(text[s:e] for s, e in claim.get("content") or [])
-        noted = self.state.note_of.get(claim_id)
-        dialog = ClaimNoteDialog(quote, noted.text if noted else "", self.window)
-        dialog.accepted.connect(lambda: self.session.note_claim(claim_id, dialog.text()))
-        self._show(dialog)
-        return dialog
+    def edit_note(self, claim_id: str) -> None:
+        """Choose the claim, as a click on it does, and type in its note (under the source's)."""
+        if self.state.claim(claim_id) is None:
+            return
+        self.view.claimClicked.emit(claim_id)
+        self.window.sources_dock.show()
+        self.window.claim_note.focus_editor()
 
     def reject_current(self) -> None:
         claim_id = self.current_claim_id()

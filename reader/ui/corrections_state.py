@@ -63,9 +63,6 @@ class CorrectionWriter(QObject):
         if seq is not None:
             self._places[uid] = seq
 
-    def save_note(self, library, article_id: str, note: ClaimNote) -> None:  # noqa: ANN001
-        self._submit(library, lambda w: w.save_claim_note(article_id, note))
-
     def _submit(self, library, write) -> None:  # noqa: ANN001
         if not self._closed:
             self._pool.submit(self._run, library, write)
@@ -177,18 +174,13 @@ class CorrectionsState(QObject):
             self.writer.remove(self._library, self.article_id, correction.uid)
         return correction, False
 
-    def set_note(self, claim_id: str, text: str) -> bool:
-        """Write (or, empty, delete) the note on a claim of the analysis shown; False if no such claim."""
-        claim = self.claim(claim_id)
-        if claim is None:
-            return False
-        old = self.note_of.get(claim_id)
-        note = ClaimNote.of(self.text, claim, text.strip(), old.uid if old else None)
-        self.notes = [n for n in self.notes if n.uid != note.uid] + ([note] if note.text else [])
-        self.note_of = notes_by_claim(self.doc, self.text, self.notes)
-        if self._writable():
-            self.writer.save_note(self._library, self.article_id, note)
-        return True
+    def remember_notes(self, notes: list[ClaimNote]) -> None:
+        """Take these as the newest text of their notes on claims (same uid: replaced; an empty
+        text removes one): as typed in the claim's note panel, or typed before a crash and being
+        put back. The notes' library thread writes them (reader/ui/claim_note_panel.py)."""
+        uids = {n.uid for n in notes}
+        self.notes = [n for n in self.notes if n.uid not in uids] + [n for n in notes if n.text]
+        self.note_of = notes_by_claim(self.doc, self.text, self.notes) if self.doc else {}
 
     def saved_here(self) -> bool:
         """False when corrections live only in this session (no library, or read-only)."""

@@ -24,6 +24,7 @@ from reader.ui import actions, highlights, legend, library_dialogs
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.claim_note_panel import ClaimNotePanel
 from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self._connect_session(self.session)
         self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
         self.unapplied = UnappliedControls(self)  # Sources > Corrections that no longer apply…
+        self.claim_note = ClaimNotePanel(self.session, self.notes)  # the chosen claim's note, under its source's
+        self.sources_split.addWidget(self.claim_note)
+        self.sources_split.setSizes([420, 170, 150])
         self._restore_state()
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
@@ -144,7 +148,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel()
         self.notes.noteSaved.connect(self.sources.set_noted)
         self.notes.saveFailed.connect(self.show_message)
-        split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
+        self.sources_split = split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
         split.addWidget(self.sources)
         split.addWidget(self.notes)
         split.setSizes([480, 220])
@@ -327,6 +331,7 @@ class MainWindow(QMainWindow):
             self._go_to(self.navigator.first())
         else:
             self.view.set_current_span(None)
+            self.claim_note.show_claim(None)
 
     def _show_source_claims(self) -> None:
         source_selected = bool(self.sources.current_source_id())
@@ -365,6 +370,7 @@ class MainWindow(QMainWindow):
 
     def _show_current_claim(self) -> None:
         """Outline the current claim and say where it is among the claims stepped through."""
+        self.claim_note.show_claim(self.navigator.current_claim_id())
         self.view.set_current_span(self.navigator.current_span())
         self.sources.claims.show_current(self.navigator.current_claim_id())
         number, total = self.navigator.position()

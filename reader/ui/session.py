@@ -358,11 +358,6 @@ class ReadingSession(QObject):
         self._show_corrected(f"Deleted: {correction.description} — Ctrl+Z puts it back")
         return True
 
-    def note_claim(self, claim_id: str, text: str) -> None:
-        """The reader's note on one claim (empty: no note)."""
-        if self.corrections.set_note(claim_id, text):
-            self.correctionMade.emit("Note on the claim saved." if text.strip() else "Note on the claim removed.")
-
     def _show_corrected(self, message: str) -> None:
         self.analysis = self.corrections.corrected(self._engine_analysis)
         self.analysisUpdated.emit(self.analysis, True)
