@@ -15,7 +15,7 @@ session owns the notes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.corrections.notes import ClaimNote
@@ -97,6 +97,7 @@ class ClaimNotePanel(QWidget):
         self.state.setText("")
 
     def focus_editor(self) -> None:
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.setFocus()
 
     def _on_text_changed(self) -> None:

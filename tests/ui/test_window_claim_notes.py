@@ -1,0 +1,119 @@
+"""Notes on a single claim, beside notes on a source, in the real window (real engine, real
+library in tmp_path): choosing a claim shows its note under its source's note; what is typed is
+saved as you type by the notes' library thread, kept across reopening, and — typed while the
+library could take nothing — put back from the recovery file at the next start."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.store import Library
+from reader.store.recovery import recovery_path
+from test_window_corrections import TEXT, _claim, _point_on, _reopen, article  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+
+
+def _click_claim(window, qtbot, words: str):  # noqa: ANN001, ANN202
+    claim = _claim(window, words)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=_point_on(window, claim.content[0]))
+    assert window.claim_note.claim_id == claim.id
+    return claim
+
+
+def _stored(data_dir, article_id: str) -> tuple[list[str], int]:  # noqa: ANN001
+    """The texts of the article's notes on claims, and how many analyses are stored."""
+    lib = Library.open(data_dir, read_only=True)
+    try:
+        analyses = lib.db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        return [n.text for n in lib.claim_notes(article_id)], analyses
+    finally:
+        lib.close()
+
+
+def test_a_claims_note_is_shown_under_its_sources_note_and_kept(make_window, open_and_wait, article, qtbot,
+                                                                 data_dir):  # noqa: ANN001, F811
+    window = make_window()
+    open_and_wait(window, article)
+    panel = window.claim_note
+    assert panel.claim_id is None and not panel.editor.isEnabled()  # no claim chosen yet
+    buses = _click_claim(window, qtbot, "buses would run")
+    source = window.analysis.source(buses.source_id)
+    assert window.notes.target.source_id == source.id  # the source's note above…
+    assert "buses would run on a reduced timetable" in panel.quote.text()  # …the claim's below
+    assert panel.editor.isEnabled() and panel.editor.toPlainText() == ""
+    qtbot.keyClicks(window.notes.editor, "Spokeswoman since 2019.")
+    qtbot.keyClicks(panel.editor, "Ask the bus company.")
+    qtbot.waitUntil(lambda: panel.state.text() == "Saved")  # saved as you type, off the GUI thread
+    article_id = window.article.id
+    assert _stored(data_dir, article_id)[0] == ["Ask the bus company."]
+
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_N)  # the next claim of the source: its own (empty) note
+    assert panel.claim_id not in (None, buses.id) and panel.editor.toPlainText() == ""
+    _click_claim(window, qtbot, "buses would run")
+    assert panel.editor.toPlainText() == "Ask the bus company."
+    claims = len(window.analysis.claims)
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the editor's own undo
+    panel.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Delete)  # not "Not a claim"
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.editor.toPlainText() == "Ask the bus company."
+    assert len(window.analysis.claims) == claims and window.session.corrections.log == []
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(panel.editor, " Twice.")  # not yet handed over: closing saves it
+    window.close()
+    assert _stored(data_dir, article_id)[0] == ["Ask the bus company. Twice."]
+
+    again = _reopen(make_window, qtbot, article)
+    _click_claim(again, qtbot, "buses would run")
+    assert again.claim_note.editor.toPlainText() == "Ask the bus company. Twice."
+    assert again.notes.editor.toPlainText() == "Spokeswoman since 2019."
+    again.claim_note.editor.clear()  # an empty note is no note
+    again.close()
+    assert _stored(data_dir, article_id)[0] == []
+
+
+def test_a_claim_note_the_library_could_not_take_is_put_back_at_the_next_start(
+        make_window, open_and_wait, article, qtbot, data_dir):  # noqa: ANN001, F811
+    window = make_window()
+    open_and_wait(window, article)
+    article_id = window.article.id
+    qtbot.waitUntil(lambda: _stored(data_dir, article_id)[1] == 1)  # the analysis is stored: nothing else writes
+    blocker = sqlite3.connect(window.session.library.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # every write is refused, as when another process holds the lock
+    try:
+        _click_claim(window, qtbot, "two bridges")
+        qtbot.keyClicks(window.claim_note.editor, "Which bridges? Ask the council.")
+        recovery = recovery_path(data_dir)
+
+        def in_recovery_file() -> bool:
+            try:
+                notes = json.loads(recovery.read_text(encoding="utf-8")).get("claim_notes", [])
+            except (OSError, ValueError):
+                return False
+            return [n["text"] for n in notes] == ["Which bridges? Ask the council."]
+
+        qtbot.waitUntil(in_recovery_file, timeout=10_000)  # written before the database is tried
+        qtbot.waitUntil(lambda: "the claim “that two bridges" in window.notes.state.text(), timeout=30_000)
+        assert window.notes.state.text().startswith("Not saved yet")
+        window.close()  # gives up after its drain: the text is left in the recovery file, as a crash leaves it
+        assert in_recovery_file()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert _stored(data_dir, article_id)[0] == []
+
+    again = _reopen(make_window, qtbot, article)  # the next start puts it back
+    qtbot.waitUntil(lambda: _stored(data_dir, article_id)[0] == ["Which bridges? Ask the council."])
+    bridges = _click_claim(again, qtbot, "two bridges")
+    assert again.claim_note.editor.toPlainText() == "Which bridges? Ask the council."
+    assert "Which bridges?" in again.correcting.tooltip(bridges.id)
+    qtbot.waitUntil(lambda: not recovery_path(data_dir).exists())
