@@ -130,6 +130,12 @@ class CorrectionsState(QObject):
     def corrected(self, analysis: Analysis, final: bool = True) -> Analysis:
         """The analysis with the log on top; remembers which claims and cards were touched and
         (for a final analysis) which corrections no longer apply."""
+        if not self.log and not self.notes:
+            # nothing to put on top: no deep copy and re-reading of it on the GUI thread per batch
+            self.claim_ids, self.source_ids, self.note_of = set(), set(), {}
+            if final:
+                self.doc, self.unapplied = analysis.to_dict(self.article_id), []
+            return analysis
         doc, unapplied = apply(analysis.to_dict(self.article_id), self.log, self.text)
         self.doc = doc
         self.claim_ids, self.source_ids = corrected_ids(doc)
