@@ -112,7 +112,8 @@ def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now:
     # Each transaction writes first: a read first would make it a reader that must upgrade, which
     # SQLite refuses at once (no busy wait) when another connection has committed meanwhile.
     with db.atomic():
-        db.execute("INSERT INTO corrections (seq, uid, article_id, kind, correction, created) VALUES (?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO corrections (seq, uid, article_id, kind, correction, created)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
                    [seq, correction.uid, article_id, correction.kind,
                     json.dumps(correction.to_dict(), ensure_ascii=False), now])
         before = _cards_now(db, article_id)  # the cards table is not yet rewritten

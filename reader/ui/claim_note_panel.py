@@ -6,10 +6,10 @@
 The claim's words stand above a small editor. What is typed goes the way of the notes on
 sources (reader/ui/notes_editor.py), with the same durability: the same typing rhythm
 (`HandOverTimers`), then the session's corrections state keeps it (the tooltips read it
-there) and `NotesPanel.submit` hands a `PendingClaimNote` to the one library thread, which writes the recovery file first and saves it in one transaction off
-the GUI thread, retrying while the library is locked; a note left unsaved by a crash is put
-back at the next start. Blank text removes the note. The panel lays out and shows; the
-session owns the notes.
+there) and `NotesPanel.submit` hands a `PendingClaimNote` to the one library thread, which
+writes the recovery file first and saves it in one transaction off the GUI thread, retrying
+while the library is locked; a note left unsaved by a crash is put back at the next start.
+Blank text removes the note. The panel lays out and shows; the session owns the notes.
 """
 
 from __future__ import annotations

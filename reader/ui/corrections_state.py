@@ -57,7 +57,8 @@ class CorrectionWriter(QObject):
 
     def restore(self, library, article_id: str, correction: Correction) -> None:  # noqa: ANN001
         """Put a correction `remove` deleted back in its place in the log (at the end if it had none)."""
-        self._submit(library, lambda w: w.add_correction(article_id, correction, self._places.pop(correction.uid, None)))
+        self._submit(library, lambda w: w.add_correction(article_id, correction,
+                                                         self._places.pop(correction.uid, None)))
 
     def _remember_place(self, uid: str, seq: int | None) -> None:  # on the pool's thread, as `_places`
         if seq is not None:

@@ -16,6 +16,7 @@ from reader.store import Library
 from reader.store.recovery import recovery_path
 from test_window_corrections import TEXT, _claim, _point_on, _reopen, article  # noqa: F401 - a fixture
 
+DISK_TIMEOUT_MS = 30_000  # fsyncs on a machine whose disk other work keeps busy
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 
 
@@ -49,7 +50,7 @@ def test_a_claims_note_is_shown_under_its_sources_note_and_kept(make_window, ope
     assert panel.editor.isEnabled() and panel.editor.toPlainText() == ""
     qtbot.keyClicks(window.notes.editor, "Spokeswoman since 2019.")
     qtbot.keyClicks(panel.editor, "Ask the bus company.")
-    qtbot.waitUntil(lambda: panel.state.text() == "Saved")  # saved as you type, off the GUI thread
+    qtbot.waitUntil(lambda: panel.state.text() == "Saved", timeout=DISK_TIMEOUT_MS)  # as you type, off the GUI thread
     article_id = window.article.id
     assert _stored(data_dir, article_id)[0] == ["Ask the bus company."]
 
@@ -86,7 +87,8 @@ def test_a_claim_note_the_library_could_not_take_is_put_back_at_the_next_start(
     window = make_window()
     open_and_wait(window, article)
     article_id = window.article.id
-    qtbot.waitUntil(lambda: _stored(data_dir, article_id)[1] == 1)  # the analysis is stored: nothing else writes
+    # the analysis is stored: nothing else writes while the library is locked
+    qtbot.waitUntil(lambda: _stored(data_dir, article_id)[1] == 1, timeout=DISK_TIMEOUT_MS)
     blocker = sqlite3.connect(window.session.library.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # every write is refused, as when another process holds the lock
     try:
@@ -101,8 +103,8 @@ def test_a_claim_note_the_library_could_not_take_is_put_back_at_the_next_start(
                 return False
             return [n["text"] for n in notes] == ["Which bridges? Ask the council."]
 
-        qtbot.waitUntil(in_recovery_file, timeout=10_000)  # written before the database is tried
-        qtbot.waitUntil(lambda: "the claim “that two bridges" in window.notes.state.text(), timeout=30_000)
+        qtbot.waitUntil(in_recovery_file, timeout=DISK_TIMEOUT_MS)  # written before the database is tried
+        qtbot.waitUntil(lambda: "the claim “that two bridges" in window.notes.state.text(), timeout=DISK_TIMEOUT_MS)
         assert window.notes.state.text().startswith("Not saved yet")
         window.close()  # gives up after its drain: the text is left in the recovery file, as a crash leaves it
         assert in_recovery_file()
@@ -112,8 +114,9 @@ def test_a_claim_note_the_library_could_not_take_is_put_back_at_the_next_start(
     assert _stored(data_dir, article_id)[0] == []
 
     again = _reopen(make_window, qtbot, article)  # the next start puts it back
-    qtbot.waitUntil(lambda: _stored(data_dir, article_id)[0] == ["Which bridges? Ask the council."])
+    qtbot.waitUntil(lambda: _stored(data_dir, article_id)[0] == ["Which bridges? Ask the council."],
+                    timeout=DISK_TIMEOUT_MS)
     bridges = _click_claim(again, qtbot, "two bridges")
     assert again.claim_note.editor.toPlainText() == "Which bridges? Ask the council."
     assert "Which bridges?" in again.correcting.tooltip(bridges.id)
-    qtbot.waitUntil(lambda: not recovery_path(data_dir).exists())
+    qtbot.waitUntil(lambda: not recovery_path(data_dir).exists(), timeout=DISK_TIMEOUT_MS)
