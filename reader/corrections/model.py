@@ -42,6 +42,7 @@ CORRECTION_KINDS = (NOT_A_CLAIM, CHANGE_SOURCE, CHANGE_KIND, EDIT_SPAN, ADD_CLAI
 CLAIM_FIELDS = ("kind", "cue_class")
 CARD_FIELDS = ("name", "kind", "title", "role", "affiliation")
 
+DESCRIPTION_CHARS = 58  # of the quoted text in a one-line description
 CONTEXT_CHARS = 24  # context kept on each side of an anchor: enough to tell repeats apart
 READER_ID_PREFIX = "r-"  # ids of claims and cards the reader created
 CORRECTED_KEY = "corrected_by_reader"  # set on every claim and card a correction touched
@@ -57,6 +58,12 @@ DESCRIPTIONS = {
     MERGE_CARDS: "Merged source cards",
     SPLIT_MENTIONS: "Split source card",
 }
+
+
+def one_line(text: str, chars: int) -> str:
+    """`text` on one line (runs of white space made one space), cut to `chars` with an ellipsis."""
+    one = " ".join(text.split())
+    return one if len(one) <= chars else one[:chars - 1] + "…"
 
 
 def _score(a: str, b: str, from_end: bool) -> int:
@@ -196,8 +203,7 @@ class Correction:
     @property
     def description(self) -> str:
         """One line for the user: what was done, to which text."""
-        short = " ".join(self.quote.split())
-        short = short if len(short) <= 60 else short[:57] + "…"
+        short = one_line(self.quote, DESCRIPTION_CHARS)
         return f"{self.label}: “{short}”" if short else self.label
 
     def to_dict(self) -> dict[str, Any]:

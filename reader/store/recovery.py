@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.corrections import Anchor
+from reader.corrections.model import one_line
 from reader.corrections.notes import ClaimNote
 from reader.store.export import write_atomically
 from reader.store.keys import source_key
@@ -79,9 +80,7 @@ class PendingClaimNote:
     @property
     def name(self) -> str:
         """How messages name it: "the claim “…”"."""
-        words = " ".join(str(self.anchor.get("quote", "")).split())
-        short = words if len(words) <= CLAIM_NAME_CHARS else words[:CLAIM_NAME_CHARS - 1] + "…"
-        return f"the claim “{short}”"
+        return f"the claim “{one_line(str(self.anchor.get('quote', '')), CLAIM_NAME_CHARS)}”"
 
     def claim_note(self) -> ClaimNote:
         return ClaimNote(Anchor.from_dict(self.anchor), self.text, self.uid)

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from reader.corrections.model import one_line
 from reader.corrections.notes import ClaimNote
 from reader.store.recovery import PendingClaimNote
 from reader.ui.notes_editor import HandOverTimers
@@ -27,11 +28,6 @@ HEADING = "Note on this claim"
 NO_CLAIM = "Click a highlight, or step to a claim with n / p, to take a note on that claim."
 NO_LIBRARY = "Notes are unavailable: the library could not be opened."
 PLACEHOLDER = "What do you know about this claim? Saved as you type; leave it empty for no note."
-
-
-def _short(text: str) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= QUOTE_CHARS else one[:QUOTE_CHARS - 1] + "…"
 
 
 class ClaimNotePanel(QWidget):
@@ -90,9 +86,8 @@ class ClaimNotePanel(QWidget):
         self._dirty = False
         self.editor.setEnabled(usable)
         self.editor.setPlaceholderText(PLACEHOLDER if usable else NO_LIBRARY if claim is not None else NO_CLAIM)
-        text = article.text if article is not None else ""
-        self.quote.setText(f"“{_short(' … '.join(text[s:e] for s, e in claim.get('content') or []))}”"
-                           if claim is not None else "")
+        words = " … ".join(article.text[s:e] for s, e in claim.get("content") or []) if claim is not None else ""
+        self.quote.setText(f"“{one_line(words, QUOTE_CHARS)}”" if claim is not None else "")
         self.quote.setVisible(claim is not None)
         self.state.setText("")
 

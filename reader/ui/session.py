@@ -363,6 +363,9 @@ class ReadingSession(QObject):
         if correction is None:
             return False
         self._show_corrected(f"Deleted: {correction.description} — Ctrl+Z puts it back")
+        if not self.corrections.saved_here():
+            self.failed.emit("The correction is deleted in this window only: your library is not available or "
+                             "is open read-only in this session.", "warning")
         return True
 
     def _show_corrected(self, message: str) -> None:

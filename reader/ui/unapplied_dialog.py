@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.corrections import Correction, Unapplied
-from reader.corrections.model import CHANGE_KIND, CHANGE_SOURCE, EDIT_CARD, MERGE_CARDS
+from reader.corrections.model import CHANGE_KIND, CHANGE_SOURCE, EDIT_CARD, MERGE_CARDS, one_line
 from reader.ui.plain_text import plain_tooltip
 
 MENU_TEXT = "Corrections that no longer &apply"
@@ -41,11 +41,6 @@ def menu_text(count: int) -> str:
     return f"{MENU_TEXT} ({count})…" if count else f"{MENU_TEXT}…"
 
 
-def _short(text: str) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= QUOTE_CHARS else one[:QUOTE_CHARS - 1] + "…"
-
-
 def what_it_did(c: Correction) -> str:
     """The correction's kind, with what it changed where that tells two apart."""
     details = []
@@ -59,7 +54,7 @@ def what_it_did(c: Correction) -> str:
 
 def row_text(u: Unapplied) -> str:
     """One row: what it did, the text it was made on, why it no longer applies (three lines)."""
-    quote = f"“{_short(u.correction.quote)}”" if u.correction.quote else ""
+    quote = f"“{one_line(u.correction.quote, QUOTE_CHARS)}”" if u.correction.quote else ""
     return "\n".join(line for line in (what_it_did(u.correction), quote, u.reason) if line)
 
 
