@@ -70,6 +70,7 @@ class CorrectionControls(QObject):
         self.marks = CorrectedMarks()
         self.menu: QMenu | None = None  # the menu showing (or shown last)
         self.dialog = None  # the card dialog showing, if any
+        self._told_unapplied: tuple[str, set[str]] = ("", set())  # article id, corrections said not to apply
         self.view.corrected_marks = self.marks
         self.view.set_tooltip_provider(self.tooltip)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -108,13 +109,15 @@ class CorrectionControls(QObject):
                             for span in c.content]
         self.window.sources.set_corrected(self.state.source_ids, CORRECTED_LABEL)
         self.view.viewport().update()
-        if final and self.state.unapplied:
-            lines = "; ".join(f"{u.correction.description} ({u.reason})" for u in self.state.unapplied[:3])
-            more = len(self.state.unapplied) - 3
+        uids = {u.correction.uid for u in self.state.unapplied} if final else set()
+        told_article, told = self._told_unapplied
+        if uids - (told if told_article == self.state.article_id else set()):  # said once per article
+            self._told_unapplied = self.state.article_id, told | uids if told_article == self.state.article_id else uids
+            n = len(uids)
             self.session.failed.emit(
-                f"{len(self.state.unapplied)} of your corrections no longer apply to this text and are kept "
-                f"aside: {lines}{f'; and {more} more' if more > 0 else ''}. Sources > Corrections that no "
-                "longer apply lists them.", "info")
+                f"{n} of your corrections no longer appl{'ies' if n == 1 else 'y'} to this text. "
+                f"{'It is' if n == 1 else 'They are'} kept: Sources > Corrections that no longer apply "
+                f"lists {'it' if n == 1 else 'them'}.", "info")
 
     @Slot(str)
     def _on_correction_made(self, message: str) -> None:

@@ -11,6 +11,8 @@
 The log in memory is the truth the window shows; `CorrectionWriter` writes it to the library
 on a thread of its own, in the order made, each write one transaction. A write that fails is
 said in `writeFailed` as a sentence; the correction stays applied on screen for this session.
+The notes on claims are kept here too (`notes`, `note_of`, `remember_notes`) but written by
+the notes' library thread, with the notes on sources (reader/ui/claim_note_panel.py).
 No widget here.
 """
 
