@@ -6,7 +6,13 @@ library could take nothing — put back from the recovery file at the next start
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +20,7 @@ from PySide6.QtGui import QTextCursor
 
 from reader.store import Library
 from reader.store.recovery import recovery_path
+from reader.ui.notes_editor import SAVE_MAX_INTERVAL_MS, NotesPanel
 from test_window_corrections import TEXT, _claim, _point_on, _reopen, article  # noqa: F401 - a fixture
 
 DISK_TIMEOUT_MS = 30_000  # fsyncs on a machine whose disk other work keeps busy
@@ -120,3 +127,54 @@ def test_a_claim_note_the_library_could_not_take_is_put_back_at_the_next_start(
     assert again.claim_note.editor.toPlainText() == "Which bridges? Ask the council."
     assert "Which bridges?" in again.correcting.tooltip(bridges.id)
     qtbot.waitUntil(lambda: not recovery_path(data_dir).exists(), timeout=DISK_TIMEOUT_MS)
+
+
+TYPIST = Path(__file__).with_name("claim_note_typist.py")
+TYPING_S = 2.5
+START_TIMEOUT_S = 180  # a new window loads the real model, on a busy machine
+# What a kill may cost: one hand-over interval, plus generous room for a loaded machine.
+ALLOWED_LOSS_S = SAVE_MAX_INTERVAL_MS / 1000 + 1.0
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_kill_9_while_typing_a_claim_note_loses_at_most_one_interval(
+        article, data_dir, qtbot, capsys):  # noqa: ANN001, F811
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, str(TYPIST), str(data_dir), str(article), "two bridges"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        ready = proc.stdout.readline().split()
+        assert ready[:1] == ["ready"], ready
+        article_id = ready[1]
+        times, started = [], time.monotonic()
+        for line in proc.stdout:
+            times.append(float(line.split()[1]))
+            if time.monotonic() - started >= TYPING_S:
+                break
+        proc.send_signal(signal.SIGKILL)
+        times += [float(line.split()[1]) for line in proc.stdout if line.strip()]  # printed before it died
+    finally:
+        proc.kill()
+        proc.wait(START_TIMEOUT_S)
+        proc.stdout.close()
+    assert recovery_path(data_dir).exists() or _stored(data_dir, article_id)[0]  # something was handed over
+
+    library = Library.open(data_dir)  # the next start: the notes panel puts back what the file holds
+    panel = NotesPanel()
+    qtbot.addWidget(panel)
+    try:
+        panel.set_library(library)
+        assert panel.flush(timeout_s=30)
+        (note,) = library.claim_notes(article_id)
+    finally:
+        panel.set_library(None)
+        library.close()
+    assert note.anchor.quote.startswith("that two bridges")
+    saved = len(note.text)
+    assert note.text == "".join(str(i % 10) for i in range(saved)) and saved <= len(times) + 1
+    lost = times[-1] - times[saved] if saved < len(times) else 0.0
+    assert not recovery_path(data_dir).exists()  # restored, then cleared
+    with capsys.disabled():
+        print(f"\nkill -9 while typing a note on a claim: {lost:.2f} s of typing lost "
+              f"({saved} of {len(times)} keys kept)")
+    assert lost <= ALLOWED_LOSS_S
