@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sources_dock)
         self.sourcing = SourcingPanel()
         self.sourcing.segmentChosen.connect(self._on_segment_chosen)
+        self.sourcing.claims.claimChosen.connect(self._jump_to_claim)
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
         self.navigator = ClaimNavigator()
 
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
         self.sources.set_analysis(None)
         self.sources.claims.set_text(article.text)
+        self.sourcing.claims.set_text(article.text)
         self.sourcing.set_analysis(None)
         self.navigator.reset()
         self.message_bar.dismiss()
@@ -334,12 +336,13 @@ class MainWindow(QMainWindow):
             self.claim_note.show_claim(None)
 
     def _show_source_claims(self) -> None:
-        source_selected = bool(self.sources.current_source_id())
-        self.sources.claims.show_claims(self.navigator.selected_claims() if source_selected else [])
+        source_selected, claims = bool(self.sources.current_source_id()), self.navigator.selected_claims()
+        self.sources.claims.show_claims(claims if source_selected else [])
+        self.sourcing.claims.show_claims(claims if self.navigator.segment and not source_selected else [])
 
     @Slot(str)
     def _jump_to_claim(self, claim_id: str) -> None:
-        """A row of the selected source's claims: the view goes there and outlines it."""
+        """A row of the selected source's (or segment's) claims: the view goes there and outlines it."""
         self.navigator.move_to(claim_id)
         self._go_to(self.navigator.current_span())
 
@@ -373,6 +376,7 @@ class MainWindow(QMainWindow):
         self.claim_note.show_claim(self.navigator.current_claim_id())
         self.view.set_current_span(self.navigator.current_span())
         self.sources.claims.show_current(self.navigator.current_claim_id())
+        self.sourcing.claims.show_current(self.navigator.current_claim_id())
         number, total = self.navigator.position()
         if not number:
             self.sources.show_claim_position("")
