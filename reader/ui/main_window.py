@@ -24,6 +24,7 @@ from reader.ui import actions, highlights, legend, library_dialogs
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.claim_note_panel import ClaimNotePanel
 from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
@@ -34,6 +35,7 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
+from reader.ui.unapplied_dialog import UnappliedControls
 
 log = logging.getLogger("reader.ui")
 WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
+        self.unapplied = UnappliedControls(self)  # Sources > Corrections that no longer apply…
+        self.claim_note = ClaimNotePanel(self.session, self.notes)  # the chosen claim's note, under its source's
+        self.sources_split.addWidget(self.claim_note)
+        self.sources_split.setSizes([420, 170, 150])
         self._restore_state()
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
@@ -144,7 +150,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel()
         self.notes.noteSaved.connect(self.sources.set_noted)
         self.notes.saveFailed.connect(self.show_message)
-        split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
+        self.sources_split = split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
         split.addWidget(self.sources)
         split.addWidget(self.notes)
         split.setSizes([480, 220])
@@ -346,6 +352,7 @@ class MainWindow(QMainWindow):
             self._go_to(self.navigator.first())
         else:
             self.view.set_current_span(None)
+            self.claim_note.show_claim(None)
 
     def _show_source_claims(self) -> None:
         source_selected, claims = bool(self.sources.current_source_id()), self.navigator.selected_claims()
@@ -385,6 +392,7 @@ class MainWindow(QMainWindow):
 
     def _show_current_claim(self) -> None:
         """Outline the current claim and say where it is among the claims stepped through."""
+        self.claim_note.show_claim(self.navigator.current_claim_id())
         self.view.set_current_span(self.navigator.current_span())
         self.sources.claims.show_current(self.navigator.current_claim_id())
         self.sourcing.claims.show_current(self.navigator.current_claim_id())
