@@ -203,9 +203,15 @@ def adjective(tok, cue: Cue, cands) -> None:  # noqa: ANN001
                            "indirect", rule, cue.cls, ADJECTIVE_CONFIDENCE, tok.dep_))
 
 
+# Fixed phrases whose noun is no cue: "in order to / that" states a purpose, not an order.
+_FIXED_PHRASES = {("in", "order")}
+
+
 def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and lexicon().verb_cue(tok.head.head.lower_):
         return  # "said in a statement that …": the verb is the cue, the noun only its manner
+    if tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in _FIXED_PHRASES:
+        return
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ in ("mark", "nsubj") and m.lower_ == "that" for m in c.children)), None)
     if clause is None:   # "the warning … that cases are rising" parsed as a relative clause

@@ -66,6 +66,10 @@ def phrase_before(tok):  # noqa: ANN001, ANN202
     return None
 
 
+# nouns whose that-clause measures a degree ("to the point that", "to the extent that")
+_DEGREE_NOUNS = {"point", "extent", "degree"}
+
+
 def that_after_adjuncts(tok) -> set[int]:  # noqa: ANN001
     """"confirmed at the time that …", "said on Monday that …": the parser often hangs the
     that-clause on the adjunct; take it back when only adjuncts stand between cue and "that"."""
@@ -82,6 +86,8 @@ def that_after_adjuncts(tok) -> set[int]:  # noqa: ANN001
     verb = doc[i].head
     if verb.i < i:
         return set()
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _DEGREE_NOUNS and verb.head.i in adjunct:
+        return set()   # "complained … to the point that …": a degree, not what was said
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in lexicon().nouns and (
             verb.head.i not in adjunct or verb.head.dep_ == "dobj"):
         # "… the claim that …", "dismissed the suggestion that …" belong to the noun (nominal

@@ -99,6 +99,7 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
         headline_colon(doc, cands)
     _coordinate_and_nest(cands)
     converted = [_to_claim(c, cands, offset, paragraph, in_quote) for c in cands]
+    _one_cue_per_content(cands, converted)
     index = {}
     claims: list[RawClaim] = []
     for k, claim in enumerate(converted):
@@ -198,6 +199,13 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not _attributes(tok, subj, rule, cls):
         return
+    if tok.dep_ == "relcl" and tok.head.lower_ == "thing" and any(c.lower_ == "next" for c in tok.head.children):
+        return   # "the next thing she knew, the door was open": an idiom of sudden change, no belief
+    if subj.dep_ == "csubj" and cls in _AGENT_CLASSES:
+        return   # "Applying for a visa required the team to travel": an event intends or orders nothing
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and max(content) < tok.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return   # "a condition characterised by …", "the fees requested in arrears": no clause before it is theirs
     if rule in _PHRASE_RULES and cls == "evidence" and subj.lower_ not in lex.document_nouns:
         return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
     if cls == "speech" and subj.lower_ in lex.document_nouns:
@@ -229,6 +237,8 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
 _QUESTION_OPENERS = ("that", "whether", "if", "why", "how", "what", "when", "where", "which", "who")
 # frames whose content is a noun phrase, not a clause
 _PHRASE_RULES = ("cue-object", "cue-particle-object", "cue-object-predicate", "cue-object-preposition")
+# classes that only someone can hold: an event or a clause is no source of them
+_AGENT_CLASSES = ("intention", "decree")
 _PERCEIVERS = ("he", "she", "they", "i", "we", "you", "who", "one")
 _AGENT_SUFFIX = re.compile(r"(er|or|ist|ant|ent|ian)s?$")   # "drivers", "inspectors", "tenants"
 
@@ -314,6 +324,25 @@ def _coordinate_and_nest(cands: list[Candidate]) -> None:
     for c in cands:
         if c.parent is not None and c.parent < len(cands) and cands[c.parent].parent == cands.index(c):
             c.parent = None  # never a cycle
+
+
+def _one_cue_per_content(cands: list[Candidate], converted: list[RawClaim | None]) -> None:
+    """A cue and the participle clause under it that read the very same content ("admitted to
+    it, writing in a post “…”"): the parser hung the clause on both; it is the participle's, and
+    the governing cue gives no claim (set to None in place, so `parent` indices stay valid)."""
+    by_content: dict[tuple, list[int]] = {}
+    for k, claim in enumerate(converted):
+        if claim is not None and cands[k].rule not in ("nominal-cue", "citing"):
+            doc = cands[k].cue[0].doc
+            words = tuple(sorted(i for i in cands[k].content if not doc[i].is_punct and not doc[i].is_space))
+            by_content.setdefault((cands[k].cue[0].sent.start, words), []).append(k)
+    for (_sent, words), same in by_content.items():
+        if len(same) > 1 and words:
+            same.sort(key=lambda k: abs(words[0] - max(t.i for t in cands[k].cue)))
+            near = cands[same[0]].cue[0]
+            for k in same[1:]:
+                if near.dep_ == "advcl" and cands[k].cue[0] in near.ancestors:
+                    converted[k] = None   # "…, writing “…”" / "…, saying “…”": the participle's
 
 
 def _runs(doc, indices: set[int], offset: int) -> list[tuple[int, int]]:  # noqa: ANN001

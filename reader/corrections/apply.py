@@ -37,6 +37,7 @@ from reader.corrections.model import (
     CardRef,
     CardSpec,
     Correction,
+    one_line,
 )
 
 HEDGED = "hedged"
@@ -45,6 +46,7 @@ SOURCED_KIND_OF_HEDGE = "indirect"  # a hedged claim the reader gives a source b
 READER_RULE = "reader"  # the `rule` of a claim the reader added
 READER_CONFIDENCE = 1.0
 MENTION_REACH = 300  # characters around a claim in which its source's name is looked for
+REASON_QUOTE_CHARS = 48  # of the quoted text in a reason
 QUOTE_MARKS = "\"“”„«»‘’‚'"
 
 Doc = dict[str, Any]
@@ -61,8 +63,7 @@ class NotApplied(Exception):
 
 
 def _short(quote: str) -> str:
-    one = " ".join(quote.split())
-    return one if len(one) <= 50 else one[:47] + "…"
+    return one_line(quote, REASON_QUOTE_CHARS)
 
 
 def _overlap(a: list[int], b: tuple[int, int]) -> int:

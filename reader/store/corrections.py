@@ -2,7 +2,8 @@
 
 Each row is one `reader.corrections.Correction` (its `to_dict()` as JSON), in the order the
 reader made them (`seq`); `uid` is the correction's own id, so the window can undo one it
-has only just queued. Undo deletes the latest row. Every write is one transaction that also
+has only just queued. Undo deletes the latest row; deleting one that no longer applies
+returns its `seq`, and `add(..., seq=)` puts it back in that place (undoing the delete). Every write is one transaction that also
 rewrites the article's rows in `sources` from the corrected analysis, so the source book,
 the search and the exports see the cards as the reader corrected them.
 
@@ -104,27 +105,37 @@ def _cards_now(db: sqlite_utils.Database, article_id: str) -> dict[str, str]:
     return dict(db.execute("SELECT source_id, source_key FROM sources WHERE article_id = ?", [article_id]))
 
 
-def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now: str) -> None:
-    """Append one correction to the article's log (one transaction)."""
+def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now: str,
+        seq: int | None = None) -> None:
+    """Append one correction to the article's log, or (`seq`: the place `delete` returned) put a
+    deleted one back where it was (one transaction)."""
     # Each transaction writes first: a read first would make it a reader that must upgrade, which
     # SQLite refuses at once (no busy wait) when another connection has committed meanwhile.
     with db.atomic():
-        db.execute("INSERT INTO corrections (uid, article_id, kind, correction, created) VALUES (?, ?, ?, ?, ?)",
-                   [correction.uid, article_id, correction.kind,
+        db.execute("INSERT INTO corrections (seq, uid, article_id, kind, correction, created)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   [seq, correction.uid, article_id, correction.kind,
                     json.dumps(correction.to_dict(), ensure_ascii=False), now])
         before = _cards_now(db, article_id)  # the cards table is not yet rewritten
         refresh_cards(db, article_id)
         _follow_renamed_cards(db, article_id, before)
 
 
-def remove(db: sqlite_utils.Database, article_id: str, uid: str) -> bool:
-    """Delete one correction (undo); False when it was not there (one transaction)."""
+def delete(db: sqlite_utils.Database, article_id: str, uid: str) -> int | None:
+    """Delete one correction (undo, or the reader deleting one that no longer applies); its
+    place in the log (`seq`), None when it was not there (one transaction)."""
     with db.atomic():  # writes first, as in add()
-        gone = db.execute("DELETE FROM corrections WHERE article_id = ? AND uid = ?", [article_id, uid]).rowcount
+        row = db.execute("DELETE FROM corrections WHERE article_id = ? AND uid = ? RETURNING seq",
+                         [article_id, uid]).fetchone()
         before = _cards_now(db, article_id)
         refresh_cards(db, article_id)
         _follow_renamed_cards(db, article_id, before)
-    return bool(gone)
+    return int(row[0]) if row else None
+
+
+def remove(db: sqlite_utils.Database, article_id: str, uid: str) -> bool:
+    """Delete one correction (undo); False when it was not there (one transaction)."""
+    return delete(db, article_id, uid) is not None
 
 
 def corrected_articles(db: sqlite_utils.Database) -> Iterator[tuple[str, str, str, Doc, list[Unapplied]]]:

@@ -24,6 +24,7 @@ from reader.ui import actions, highlights, legend, library_dialogs
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.claim_note_panel import ClaimNotePanel
 from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
@@ -34,6 +35,7 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
+from reader.ui.unapplied_dialog import UnappliedControls
 
 log = logging.getLogger("reader.ui")
 STATUS_NOTE_MS = 5_000
@@ -67,6 +69,10 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
+        self.unapplied = UnappliedControls(self)  # Sources > Corrections that no longer apply…
+        self.claim_note = ClaimNotePanel(self.session, self.notes)  # the chosen claim's note, under its source's
+        self.sources_split.addWidget(self.claim_note)
+        self.sources_split.setSizes([420, 170, 150])
         self._restore_state()
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
@@ -143,7 +149,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel()
         self.notes.noteSaved.connect(self.sources.set_noted)
         self.notes.saveFailed.connect(self.show_message)
-        split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
+        self.sources_split = split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
         split.addWidget(self.sources)
         split.addWidget(self.notes)
         split.setSizes([480, 220])
@@ -153,9 +159,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sources_dock)
         self.sourcing = SourcingPanel()
         self.sourcing.segmentChosen.connect(self._on_segment_chosen)
+        self.sourcing.claims.claimChosen.connect(self._jump_to_claim)
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
         self.sourcing_dock.visibilityChanged.connect(self._update_sourcing)  # partials skipped while hidden
         self.navigator = ClaimNavigator()
+        self.navigator.set_hidden(self.class_toggles.hidden())
+        self.class_toggles.classesChanged.connect(self.navigator.set_hidden)
 
         status = QStatusBar(objectName="statusBar")
         self.model_label = QLabel(objectName="modelStatus")
@@ -225,6 +234,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
         self.sources.set_analysis(None)
         self.sources.claims.set_text(article.text)
+        self.sourcing.claims.set_text(article.text)
         self.sourcing.set_analysis(None)
         self._sourcing_shows = None
         self.navigator.reset()
@@ -341,14 +351,16 @@ class MainWindow(QMainWindow):
             self._go_to(self.navigator.first())
         else:
             self.view.set_current_span(None)
+            self.claim_note.show_claim(None)
 
     def _show_source_claims(self) -> None:
-        source_selected = bool(self.sources.current_source_id())
-        self.sources.claims.show_claims(self.navigator.selected_claims() if source_selected else [])
+        source_selected, claims = bool(self.sources.current_source_id()), self.navigator.selected_claims()
+        self.sources.claims.show_claims(claims if source_selected else [])
+        self.sourcing.claims.show_claims(claims if self.navigator.segment and not source_selected else [])
 
     @Slot(str)
     def _jump_to_claim(self, claim_id: str) -> None:
-        """A row of the selected source's claims: the view goes there and outlines it."""
+        """A row of the selected source's (or segment's) claims: the view goes there and outlines it."""
         self.navigator.move_to(claim_id)
         self._go_to(self.navigator.current_span())
 
@@ -379,8 +391,10 @@ class MainWindow(QMainWindow):
 
     def _show_current_claim(self) -> None:
         """Outline the current claim and say where it is among the claims stepped through."""
+        self.claim_note.show_claim(self.navigator.current_claim_id())
         self.view.set_current_span(self.navigator.current_span())
         self.sources.claims.show_current(self.navigator.current_claim_id())
+        self.sourcing.claims.show_current(self.navigator.current_claim_id())
         number, total = self.navigator.position()
         if not number:
             self.sources.show_claim_position("")

@@ -347,18 +347,26 @@ class ReadingSession(QObject):
                              "open read-only in this session.", "warning")
 
     def undo_correction(self) -> bool:
-        """Take back the latest correction of this article; False when there is none."""
-        correction = self.corrections.undo() if self._engine_analysis is not None else None
-        if correction is None:
+        """Take back the latest correction of this article (or its deletion); False when there is none."""
+        undone = self.corrections.undo() if self._engine_analysis is not None else None
+        if undone is None:
             self.correctionMade.emit("Nothing to undo: this article has no corrections.")
             return False
-        self._show_corrected(f"Undone: {correction.description}")
+        correction, was_deleted = undone
+        self._show_corrected(f"Put back: {correction.description}" if was_deleted
+                             else f"Undone: {correction.description}")
         return True
 
-    def note_claim(self, claim_id: str, text: str) -> None:
-        """The reader's note on one claim (empty: no note)."""
-        if self.corrections.set_note(claim_id, text):
-            self.correctionMade.emit("Note on the claim saved." if text.strip() else "Note on the claim removed.")
+    def delete_correction(self, uid: str) -> bool:
+        """Delete one of this article's corrections (one that no longer applies); Ctrl+Z puts it back."""
+        correction = self.corrections.delete(uid) if self._engine_analysis is not None else None
+        if correction is None:
+            return False
+        self._show_corrected(f"Deleted: {correction.description} — Ctrl+Z puts it back")
+        if not self.corrections.saved_here():
+            self.failed.emit("The correction is deleted in this window only: your library is not available or "
+                             "is open read-only in this session.", "warning")
+        return True
 
     def _show_corrected(self, message: str) -> None:
         self.analysis = self.corrections.corrected(self._engine_analysis)

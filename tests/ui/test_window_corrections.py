@@ -260,11 +260,10 @@ def test_a_note_on_one_claim_is_kept_across_reopening_and_shown_in_its_tooltip(
     open_and_wait(window, article)
     buses = _claim(window, "buses would run")
     _pick(_right_click(window, qtbot, _point_on(window, buses.content[0])), "claimNote")
-    dialog = window.correcting.dialog
-    qtbot.waitUntil(dialog.isVisible)
-    qtbot.keyClicks(dialog.editor, "Check the <timetable> with the bus company.")
-    dialog.accept()
-    assert "Your note:" in window.correcting.tooltip(buses.id)
+    panel = window.claim_note  # the menu chose the claim and put the keyboard in its note
+    assert panel.claim_id == buses.id and panel.editor.hasFocus()
+    qtbot.keyClicks(panel.editor, "Check the <timetable> with the bus company.")
+    qtbot.waitUntil(lambda: "Your note:" in window.correcting.tooltip(buses.id))  # handed over after a pause
     assert "&lt;timetable&gt;" in window.correcting.tooltip(buses.id)  # shown as typed, not as markup
     assert "Your note:" not in window.correcting.tooltip(_claim(window, "Heavy rain").id)
     window.close()
