@@ -19,13 +19,17 @@ def _step(window, qtbot, key, times: int) -> list[str]:  # noqa: ANN001
     return seen
 
 
-def test_n_and_p_skip_hidden_classes(make_window, open_and_wait, tmp_path, qtbot):
+def _opened(make_window, open_and_wait, tmp_path):  # noqa: ANN001, ANN202
+    """The window on TEXT, its claims in reading order and each claim's class."""
     path = tmp_path / "pier.txt"
     path.write_text(TEXT, encoding="utf-8")
     window = make_window()
     analysis = open_and_wait(window, path)
-    ordered = [c.id for c in window.navigator.selected_claims()]
-    by_class = {c.id: c.cue_class for c in analysis.claims}
+    return window, [c.id for c in window.navigator.selected_claims()], {c.id: c.cue_class for c in analysis.claims}
+
+
+def test_n_and_p_skip_hidden_classes(make_window, open_and_wait, tmp_path, qtbot):
+    window, ordered, by_class = _opened(make_window, open_and_wait, tmp_path)
     assert "intention" in by_class.values() and len(set(by_class.values())) > 1, by_class
     shown = [cid for cid in ordered if by_class[cid] != "intention"]
     with qtbot.waitSignal(window.class_toggles.classesChanged):
@@ -44,12 +48,7 @@ def test_n_and_p_skip_hidden_classes(make_window, open_and_wait, tmp_path, qtbot
 
 
 def test_hiding_the_current_claims_class_moves_on_to_the_next_shown(make_window, open_and_wait, tmp_path, qtbot):
-    path = tmp_path / "pier.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    window = make_window()
-    analysis = open_and_wait(window, path)
-    ordered = [c.id for c in window.navigator.selected_claims()]
-    by_class = {c.id: c.cue_class for c in analysis.claims}
+    window, ordered, by_class = _opened(make_window, open_and_wait, tmp_path)
     first_intention = next(i for i, cid in enumerate(ordered) if by_class[cid] == "intention")
     _step(window, qtbot, Qt.Key.Key_N, first_intention + 1)
     assert window.navigator.current_claim_id() == ordered[first_intention]
