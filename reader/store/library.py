@@ -176,6 +176,7 @@ class Library:
                 [article_id, engine_version, json.dumps(analysis, ensure_ascii=False), _now()])
             self.db.execute("DELETE FROM sources WHERE article_id = ?", [article_id])
             insert_source_cards(self.db, article_id, analysis.get("sources", []))
+            _search.replace_claims(self.db, article_id, analysis)  # and, by trigger, the index
 
     # notes ------------------------------------------------------------------------------
     def note(self, article_id: str, name: str, kind: str) -> str:

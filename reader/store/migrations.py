@@ -98,10 +98,18 @@ def insert_source_cards(db: sqlite_utils.Database, article_id: str, cards: list[
              len(card.get("claim_ids") or [])])
 
 
+def _v3_search_everything(db: sqlite_utils.Database) -> None:
+    """One index over article titles and text, claims (cue, content, source), cards and notes."""
+    from reader.store.search import create_index
+
+    create_index(db, FTS_TOKENIZER)
+
+
 # (version reached, step). Append only: a released step never changes.
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_first_library),
     (2, _v2_sources_and_search),
+    (3, _v3_search_everything),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -129,7 +137,13 @@ _V2_TABLES = {
     "notes_fts": {"source_name", "text"},
     "sources_fts": {"name", "title", "role", "affiliation"},
 }
-REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES}
+_V3_TABLES = {
+    **{t: c for t, c in _V2_TABLES.items() if t not in ("notes_fts", "sources_fts")},
+    "claims": {"article_id", "claim_id", "kind", "cue_class", "cue", "content", "source_id", "source_name",
+               "source_key", "position"},
+    "search_fts": {"title", "cue", "content", "source", "note"},
+}
+REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES}
 
 
 def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:

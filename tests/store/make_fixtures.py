@@ -77,12 +77,60 @@ def build_v1(path: Path) -> None:
     conn.close()
 
 
-BUILDERS = {1: build_v1}
+V2_TEXT = ("The minister reportedly resigned on Friday. A senior official denied that the request had "
+           "anything to do with pressure from donors.")
+V2_ANALYSIS = {
+    "id": "c" * 32,
+    "claims": [
+        {"id": "c1", "kind": "hedged", "cue": [[13, 23]], "content": [[4, 12], [24, 42]],
+         "source_mention": [], "source_id": None, "parent": None, "confidence": 0.7, "rule": "hedge-adverb",
+         "cue_class": "hedge"},
+        {"id": "c2", "kind": "indirect", "cue": [[62, 68]], "content": [[69, 130]],
+         "source_mention": [[44, 61]], "source_id": "s1", "parent": None, "confidence": 0.9,
+         "rule": "said-that", "cue_class": "speech"},
+    ],
+    "sources": [
+        {"id": "s1", "name": "A senior official", "kind": "anonymous", "title": "", "role": "", "affiliation": "",
+         "mentions": [[44, 61]], "claim_ids": ["c2"]},
+    ],
+    "boilerplate": [],
+}
 
 
-def main() -> None:
+def build_v2(path: Path) -> None:
+    """A first-release file upgraded by the v2 step, then used by a v2 release: a third
+    article with a hedged and a denied claim, its card, and a note made in v2 (source_kind)."""
+    from reader.store.keys import source_key
+    from reader.store.migrations import insert_source_cards, upgrade
+
+    build_v1(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    upgrade(db, None, target=2)
+    stamp = "2025-06-07T08:09:10.000+00:00"
+    article_id = "c" * 32
+    with db.atomic():
+        db["articles"].insert({"id": article_id, "title": "Minister resigns", "origin": "https://example.org/c",
+                               "text": V2_TEXT, "added": stamp, "last_opened": stamp})
+        db["analyses"].insert({"article_id": article_id, "engine_version": "0.2",
+                               "analysis": json.dumps(V2_ANALYSIS), "created": stamp})
+        insert_source_cards(db, article_id, V2_ANALYSIS["sources"])
+        db["notes"].insert({"article_id": article_id, "source_id": "s1",
+                            "source_key": source_key("A senior official", "anonymous"),
+                            "source_name": "A senior official", "source_kind": "anonymous",
+                            "text": "Denial only; the donors were not asked.", "created": stamp, "updated": stamp})
+    conn.close()
+
+
+BUILDERS = {1: build_v1, 2: build_v2}
+
+
+def main(versions: list[int] | None = None) -> None:
+    """Write the fixtures of `versions` (default: all); `python make_fixtures.py 2` writes only v2."""
     FIXTURES.mkdir(exist_ok=True)
     for version, build in BUILDERS.items():
+        if versions and version not in versions:
+            continue
         path = FIXTURES / f"library-v{version}.db"
         path.unlink(missing_ok=True)
         build(path)
@@ -90,4 +138,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(FIXTURES.parents[2]))  # the reader package, for the v2 step
+    main([int(v) for v in sys.argv[1:]])
