@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         session.modelState.connect(self._on_model_state)
         session.libraryChanged.connect(self.notes.set_library)
         session.sourceRequested.connect(self.select_source)
+        session.claimRequested.connect(self.show_claim)
         session.recentOpened.connect(self.settings.add_recent)
 
     # the session's state, for callers that read it ----------------------------------------
@@ -181,6 +182,16 @@ class MainWindow(QMainWindow):
 
     def open_library_hit(self, article_id: str, source_key: str) -> None:
         self.session.open_library_hit(article_id, source_key)
+
+    def open_library_claim(self, article_id: str, claim_id: str) -> None:
+        self.session.open_library_hit(article_id, "", claim_id)
+
+    def show_claim(self, claim_id: str) -> None:
+        """Select the claim's source, scroll to the claim and outline it (a search hit)."""
+        self._on_claim_clicked(claim_id)
+        span = self.navigator.current_span()
+        if span is not None:
+            self.view.scroll_to_position(span[0])
 
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
         if event.mimeData().hasUrls():

@@ -85,6 +85,7 @@ class ReadingSession(QObject):
     modelState = Signal(str)  # "loading" | "ready" | "idle" | the message of a model that failed
     libraryChanged = Signal(object)  # Library | None, for the notes and the dialogs
     sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
+    claimRequested = Signal(str)  # a claim id to scroll to and outline (a claim hit of the search)
     recentOpened = Signal(str)  # a path or URL for the recent files
 
     def __init__(self, data_dir: Path, engine_factory: Callable[[], Any] | None = None,
@@ -102,6 +103,7 @@ class ReadingSession(QObject):
         self._load_request = 0
         self._started_for = ""  # id of the article whose analysis (or cache look-up) has started
         self._pending_source_key = ""  # a source to select once the analysis is in
+        self._pending_claim_id = ""  # or a claim to show
         self._partial: Analysis | None = None  # the newest partial analysis not passed on yet
         self._last_partial_at = 0.0
         self._partial_timer = QTimer(self, singleShot=True)
@@ -188,13 +190,14 @@ class ReadingSession(QObject):
         self.show_article(article)
         return True
 
-    def open_library_hit(self, article_id: str, source_key: str) -> None:
-        """A hit chosen in the notes search or the source book: that article, that source."""
+    def open_library_hit(self, article_id: str, source_key: str, claim_id: str = "") -> None:
+        """A hit chosen in the library search or the source book: that article, that source
+        (or that claim)."""
         article = library_access.stored_article(self.ensure_library(), article_id)
         if article is None:
             self.failed.emit("That article is no longer in your library.", "warning")
             return
-        self._pending_source_key = source_key
+        self._pending_source_key, self._pending_claim_id = source_key, claim_id
         if self.article is None or self.article.id != article.id:
             self.show_article(article)
         if self.analysis_done:
@@ -275,7 +278,7 @@ class ReadingSession(QObject):
         self._partial = None
         self.analysis, self.analysis_done = analysis, True
         self.analysisUpdated.emit(analysis, True)
-        if self._pending_source_key:
+        if self._pending_source_key or self._pending_claim_id:
             self._select_pending_source()
 
     @Slot(int, str)
@@ -287,6 +290,10 @@ class ReadingSession(QObject):
         from reader.store import source_key
 
         key, self._pending_source_key = self._pending_source_key, ""
+        claim_id, self._pending_claim_id = self._pending_claim_id, ""
+        if claim_id and self.analysis and any(c.id == claim_id for c in self.analysis.claims):
+            self.claimRequested.emit(claim_id)
+            return
         for source in (self.analysis.sources if key and self.analysis else []):
             if source_key(source.name, source.kind) == key:
                 self.sourceRequested.emit(source.id)
