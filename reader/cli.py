@@ -24,7 +24,7 @@ USAGE = """reader [FILE | URL] [--screenshot OUT.png] [--self-test] [--version]
        reader analyze --jsonl IN… [--out OUT] [--jobs N] [--resume] [--strict]
        reader analyze --jsonl 'shards/*.jsonl.gz' --out out/ --scheduler local|tcp://HOST:8786
        reader eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--show N]
-       reader export --format markdown|csv|json [--out FILE]
+       reader export --format markdown|csv|json [--out FILE] [--per-source FOLDER]
        reader search QUERY… [--json] [--limit N]
        reader report [OUT.jsonl ...] [--by site] [--format markdown|csv|json] [--out FILE]"""
 

@@ -13,6 +13,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown",
                    help="markdown (for Obsidian; the default), csv or json")
     p.add_argument("--out", metavar="FILE", help="write here instead of to stdout")
+    p.add_argument("--per-source", metavar="FOLDER",
+                   help="write one Markdown file per source into FOLDER (for an Obsidian vault)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
     try:
+        if args.per_source:
+            return _per_source(lib, Path(args.per_source))
         sources = collect(lib)
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
@@ -40,6 +44,17 @@ def run(args: argparse.Namespace) -> int:
     claims = sum(len(s.claims) for s in sources)
     where = f" to {args.out}" if args.out else ""
     print(f"exported {len(sources)} sources, {notes} notes, {claims} claims{where}", file=sys.stderr)
+    return 0
+
+
+def _per_source(lib, folder: Path) -> int:  # noqa: ANN001 - reader.store.Library
+    from reader.store.export import export_per_source
+
+    try:
+        written = export_per_source(lib, folder)
+    except OSError as exc:
+        raise CommandError(f"Cannot write into {folder}: {exc.strerror or exc}") from exc
+    print(f"exported {len(written)} files in {folder}", file=sys.stderr)
     return 0
 
 

@@ -15,8 +15,8 @@ SOURCE_KINDS = {"person": "person", "media": "media outlet", "organization": "or
                 "government": "government body", "document": "document", "unnamed_group": "unnamed group",
                 "anonymous": "anonymous source"}
 CLAIM_KINDS = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partly quoted",
-               "according_to": "according to", "hedged": "hedged, no source"}
-CUE_CLASSES = {"speech": "said", "belief": "belief", "intention": "intention", "evidence": "evidence",
+               "according_to": "according to", "hedged": "hedged (no source)"}
+CUE_CLASSES = {"speech": "speech", "belief": "belief", "intention": "intention", "evidence": "evidence",
                "decree": "decree", "perception": "perception", "hedge": "hedge"}
 UNNAMED_SOURCE = "unnamed source"
 UNSOURCED = "No named source"  # where hedged claims are listed
@@ -51,7 +51,8 @@ def clip(text: str, limit: int) -> str:
 
 @dataclass(frozen=True)
 class ClaimParts:
-    """A claim in words: `who` `verb`: “`content`” (who empty for a hedged claim)."""
+    """A claim in words: `who` `verb`: “`content`” (who empty for a hedged claim). `content`
+    keeps the article's characters and line breaks; one-line views fold them."""
 
     who: str
     verb: str
@@ -66,8 +67,17 @@ CONTENT_JOINER = " … "  # between the content spans of one claim
 def unquote(content: str) -> str:
     """A claim's words without the quotation marks and trailing comma the article put round
     each span: '“We are relieved,”' → 'We are relieved' (the export adds its own marks)."""
-    parts = [p.strip().strip(QUOTE_MARKS).strip().rstrip(",;") for p in content.split(CONTENT_JOINER)]
-    return CONTENT_JOINER.join(p for p in parts if p)
+    return CONTENT_JOINER.join(p for p in (_unquote_part(x) for x in content.split(CONTENT_JOINER)) if p)
+
+
+def _unquote_part(part: str) -> str:
+    part = part.strip()
+    inner = part.rstrip(",;")
+    # only a span quoted whole: 'that his crews … "for as long as …"' keeps its own marks
+    if len(inner) > 1 and inner[0] in QUOTE_MARKS and inner[-1] in QUOTE_MARKS \
+            and not any(q in inner[1:-1] for q in QUOTE_MARKS):
+        return inner[1:-1].strip().rstrip(",;")
+    return part
 
 
 def claim_parts(source_name: str, cue: str, content: str, kind: str) -> ClaimParts:
@@ -76,14 +86,14 @@ def claim_parts(source_name: str, cue: str, content: str, kind: str) -> ClaimPar
     content = unquote(content)
     if not cue:
         cue = "according to" if kind == "according_to" else ("reportedly" if kind == "hedged" else "said")
-    return ClaimParts(" ".join(source_name.split()), cue, " ".join(content.split()), kind)
+    return ClaimParts(" ".join(source_name.split()), cue, content, kind)
 
 
 def claim_line(parts: ClaimParts) -> tuple[str, tuple[int, int]]:
     """Plain text and the span of its verb: 'Maria Okafor said: “We are relieved”',
     'According to Reuters: “…”', 'Reportedly: “…”'. The verb stays as the article has it,
     so 'denied' is never lost."""
-    quote = f" “{parts.content}”" if parts.content else ""
+    quote = f" “{' '.join(parts.content.split())}”" if parts.content else ""
     if parts.kind == "according_to" and parts.who:
         before, verb, after = "", parts.verb, f" {parts.who}:{quote}"
     elif not parts.who:
