@@ -56,15 +56,18 @@ if command -v dpkg-deb >/dev/null 2>&1; then
     cp packaging/sourcelight.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/"
     SIZE_KB=$(du -sk "$ROOT" | cut -f1)
     GLIBC=$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}')
-    # What the bundle does not carry (PyInstaller bundles the xcb, X11, fontconfig, ICU...
-    # libraries): glibc as new as the build machine's, GL/EGL and libxcb; Wayland optional.
+    # glibc as new as the build machine's, and the window's system libraries: the set
+    # reader/xcb_libraries.py names (checked in a bare Debian chroot). PyInstaller bundles only
+    # those the build machine has (a build host without libxcb-icccm4 ships an app that needs
+    # it), so the package depends on the whole set; Wayland optional.
+    XCB_DEPENDS=$("$PY" -c 'from reader.xcb_libraries import XCB_APT_PACKAGES; print(", ".join(XCB_APT_PACKAGES))')
     cat > "$ROOT/DEBIAN/control" <<EOF
 Package: sourcelight
 Version: $VERSION
 Architecture: $DEBARCH
 Maintainer: Sourcelight <sourcelight@localhost>
 Installed-Size: $SIZE_KB
-Depends: libc6 (>= ${GLIBC:-2.31}), libgl1, libegl1, libxcb1
+Depends: libc6 (>= ${GLIBC:-2.31}), $XCB_DEPENDS
 Recommends: libwayland-client0, libwayland-cursor0
 Section: text
 Priority: optional

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader import __version__
+from reader.xcb_libraries import XCB_APT_PACKAGES
 
 pytestmark = pytest.mark.slow
 
@@ -166,3 +167,9 @@ def test_deb_package(tarball: Path) -> None:
                  "./usr/share/icons/hicolor/256x256/apps/sourcelight.png",
                  "./opt/sourcelight/_internal/resources/sample-article.txt"):
         assert path in listing, path
+    # A build host may lack some of the window's libraries, so the bundle may too: the package
+    # must ask apt for every one (reader/xcb_libraries.py).
+    depends = subprocess.run(["dpkg-deb", "-f", str(debs[-1]), "Depends"], capture_output=True, text=True,
+                             check=True).stdout
+    missing = [name for name in XCB_APT_PACKAGES if name not in depends]
+    assert not missing, f"Depends lacks {missing}: {depends}"
