@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, library_dialogs
+from reader.ui import actions, highlights, library_dialogs, preferences, start_page
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
 from reader.ui.find_bar import FindBar
@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self._restore_state()
+        preferences.apply(self, preferences.load(self.settings))
+        self.start_page = start_page.install(self)  # until an article is shown
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
         QTimer.singleShot(0, lambda: self.session.prepare(warm_up))
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
     # what the session says ----------------------------------------------------------------
     @Slot(object)
     def _show_article(self, article: Article) -> None:
+        self.start_page.leave()
         self.notes.set_target(None)  # saves the note being edited
         self._offsets = QtOffsets(article.text)
         self._overlays = None
