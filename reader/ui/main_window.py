@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, library_dialogs, preferences, start_page
+from reader.ui import actions, context_menus, highlights, keyboard_focus, library_dialogs, preferences, start_page
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
 from reader.ui.find_bar import FindBar
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.dialogs = library_dialogs.OpenDialogs()
         self._build_widgets()
         self.actions_ = actions.install(self)
+        keyboard_focus.install(self)
+        context_menus.install(self)
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self._restore_state()
