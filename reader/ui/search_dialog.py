@@ -41,6 +41,7 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the row as rich text, for the delega
 DEBOUNCE_MS = 150  # a search costs a few ms to ~25 ms at 10,000 articles: not per keystroke
 LIMIT = 50
 STOP_WAIT_S = 5.0
+IDLE_S = 30.0  # a search thread with nothing to do this long ends (and closes its connection)
 KIND_WORDS = {"claim": "claim", "note": "your note", "source": "source card", "article": "in the text"}
 
 
@@ -55,9 +56,20 @@ def rich(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out + [html.escape(text[at:])])
 
 
+class _Lane:
+    """One search thread's inbox: the newest query not started yet, and whether to stop."""
+
+    def __init__(self) -> None:
+        self.wake = threading.Condition()
+        self.next: tuple[int, str] | None = None
+        self.stopping = False
+        self.done = False  # the thread has ended (stopped, or idle for IDLE_S)
+
+
 class SearchRunner(QObject):
-    """Runs searches on its own thread through its own read-only connection; the newest wins.
-    The thread starts with the first search and ends with `stop()` (the dialog closing).
+    """Runs searches on a thread of its own through its own read-only connection; the newest
+    query wins. The thread starts with a search and ends with `stop()` (the dialog closing) or
+    after IDLE_S without one, closing its connection; the next search starts another.
 
     `finished(serial, groups)` / `failed(serial, message)` are emitted from that thread:
     connect them only to bound methods of GUI-thread objects (Qt queues them).
@@ -69,56 +81,62 @@ class SearchRunner(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
-        self._wake = threading.Condition()
-        self._next: tuple[int, str] | None = None
-        self._stopping = False
+        self._lane: _Lane | None = None
         self._thread: threading.Thread | None = None
 
     def search(self, serial: int, query: str) -> None:
-        with self._wake:
-            self._next = (serial, query)  # an older query not started yet is dropped
-            self._wake.notify()
-        if self._thread is None:
-            self._stopping = False
-            self._thread = threading.Thread(target=self._run, name="library-search", daemon=True)
-            self._thread.start()
+        lane = self._lane
+        if lane is not None:
+            with lane.wake:
+                if not lane.done and not lane.stopping:
+                    lane.next = (serial, query)  # an older query not started yet is dropped
+                    lane.wake.notify()
+                    return
+        self._lane = lane = _Lane()
+        lane.next = (serial, query)
+        self._thread = threading.Thread(target=self._run, args=(lane,), name="library-search", daemon=True)
+        self._thread.start()
 
     def stop(self) -> None:
         """End the thread after the search it is running (at most one, ≤ 50 ms)."""
-        if self._thread is None:
+        lane, thread = self._lane, self._thread
+        self._lane = self._thread = None
+        if lane is None or thread is None:
             return
-        with self._wake:
-            self._stopping = True
-            self._next = None
-            self._wake.notify()
-        self._thread.join(STOP_WAIT_S)
-        self._thread = None
+        with lane.wake:
+            lane.stopping = True
+            lane.next = None
+            lane.wake.notify()
+        thread.join(STOP_WAIT_S)
 
-    def _run(self) -> None:
+    def _run(self, lane: _Lane) -> None:
         from reader.store.search import group_by_article
 
         library: Library | None = None
-        while True:
-            with self._wake:
-                while self._next is None and not self._stopping:
-                    self._wake.wait()
-                if self._stopping:
-                    break
-                (serial, query), self._next = self._next, None
-            try:
-                if library is None:
-                    library = Library.open(self._data_dir, read_only=True)
-                groups = group_by_article(library.search(query, LIMIT), query)
-            except StoreError as exc:
-                self.failed.emit(serial, str(exc))
-                continue
-            except Exception as exc:  # noqa: BLE001 - a broken search must not end the thread
-                log.exception("search failed")
-                self.failed.emit(serial, f"The search did not work: {exc}")
-                continue
-            self.finished.emit(serial, groups)
-        if library is not None:
-            library.close()
+        try:
+            while True:
+                with lane.wake:
+                    if lane.next is None and not lane.stopping:
+                        lane.wake.wait(IDLE_S)
+                    if lane.stopping or lane.next is None:
+                        lane.done = True
+                        return
+                    (serial, query), lane.next = lane.next, None
+                try:
+                    if library is None:
+                        library = Library.open(self._data_dir, read_only=True)
+                    groups = group_by_article(library.search(query, LIMIT), query)
+                except StoreError as exc:
+                    self.failed.emit(serial, str(exc))
+                    continue
+                except Exception as exc:  # noqa: BLE001 - a broken search must not end the thread
+                    log.exception("search failed")
+                    self.failed.emit(serial, f"The search did not work: {exc}")
+                    continue
+                self.finished.emit(serial, groups)
+        finally:
+            if library is not None:
+                library.close()
 
 
 class RichDelegate(QStyledItemDelegate):

@@ -150,3 +150,16 @@ def test_a_claim_hit_shows_its_verb_and_emits_claim_chosen(qtbot, data_dir, samp
         qtbot.keyClick(dlg.field, Qt.Key.Key_Return)
     assert signal.args[0] == "sample" and signal.args[1].startswith("c")
     lib.close()
+
+
+def test_an_idle_search_thread_ends_and_the_next_search_starts_another(qtbot, dialog, monkeypatch):
+    from reader.ui import search_dialog
+
+    monkeypatch.setattr(search_dialog, "IDLE_S", 0.01)
+    search(qtbot, dialog, "ferry")
+    first = dialog.runner._thread  # noqa: SLF001 - the thread itself is what is tested
+    qtbot.waitUntil(lambda: not first.is_alive(), timeout=SEARCH_MS)
+    search(qtbot, dialog, "coordinator")
+    assert dialog.runner._thread is not first and dialog.results.count() == 4  # noqa: SLF001
+    dialog.close()
+    assert dialog.runner._thread is None  # noqa: SLF001 - closing stops it
