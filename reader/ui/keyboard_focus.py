@@ -35,7 +35,8 @@ def install(window) -> None:  # noqa: ANN001
     card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     card.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags, which set a policy of their own
-    card.setAccessibleName("Source card")
+    # its name stays its text (what a screen reader reads); the description says what it is
+    card.setAccessibleDescription("Source card: name, title and role of the selected source")
     order = reading_order(window)
     for first, second in zip(order, order[1:]):
         QWidget.setTabOrder(first, second)
