@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._offsets = QtOffsets("")
         self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
         self._windowed = False  # overlays only around the visible text (long articles)
+        self.hidden_classes: frozenset[str] = frozenset()  # cue classes not highlighted by default
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -286,9 +287,16 @@ class MainWindow(QMainWindow):
             self._refresh_highlights()
 
     def selected_claim_ids(self) -> set[str] | None:
-        """The claims of the selected source; None (all claims) when no source is selected."""
+        """The claims of the selected source; when none is selected, those of the classes the
+        preferences highlight by default (None: all claims)."""
         source_id = self.sources.current_source_id()
-        return None if not source_id else self.navigator.claims_of(source_id)
+        if not source_id:
+            return preferences.shown_by_default(self.analysis, self.hidden_classes)
+        return self.navigator.claims_of(source_id)
+
+    def set_hidden_classes(self, classes: frozenset[str]) -> None:
+        self.hidden_classes = classes
+        self._refresh_highlights()
 
     def select_source(self, source_id: str) -> bool:
         return self.sources.select_source(source_id)
