@@ -8,9 +8,6 @@
    that article open (goal ≤ 150 MB).
 3. The lean start: a fresh process's `import spacy` + model load, spaCy's way and ours.
 
-The window still builds its own worker thread until the reading session constructs the client;
-here the window is given the process client (`_use_process_client`), in the benchmark only.
-
 Prints figures; never asserts. Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py
 """
 
@@ -82,30 +79,6 @@ def _report(label: str, gaps: list[float]) -> None:
           f"median {statistics.median(stalls):5.1f} ms   ({len(stalls)} ticks)")
 
 
-def _use_process_client() -> None:
-    """Give the window the process client under the names the current window calls."""
-    from PySide6.QtCore import Signal
-
-    import reader.ui.main_window as main_window
-    from reader.ui.analysis_client import AnalysisClient
-
-    if not hasattr(main_window, "BackgroundWorker"):
-        return  # the window constructs its client elsewhere now
-
-    class WindowClient(AnalysisClient):
-        failed = Signal(int, str)
-
-        def __init__(self, engine_factory=None, parent=None) -> None:  # noqa: ANN001
-            super().__init__(engine_factory, parent)
-            self.analysisFailed.connect(self.failed)
-            self.loadFailed.connect(self.failed)
-
-        def cancel(self) -> None:
-            self.cancel_analysis()
-
-    main_window.BackgroundWorker = WindowClient
-
-
 def _peak_rss_mb() -> float:
     import resource
 
@@ -116,7 +89,6 @@ def _peak_rss_mb() -> float:
 def bench_stalls() -> None:
     from PySide6.QtWidgets import QApplication
 
-    _use_process_client()
     from reader.ui import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -154,8 +126,6 @@ def bench_stalls() -> None:
 
 CHILD = r"""
 import sys, time
-from reader.service.process import start_early  # what reader.app does first
-start_early()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
@@ -181,9 +151,6 @@ class Probe(QObject):
 
 probe = Probe()
 app.installEventFilter(probe)
-sys.path.insert(0, sys.argv[2])
-from bench_ui import _use_process_client
-_use_process_client()
 from reader.app import run_gui
 sys.exit(run_gui(sys.argv[1]))
 """
@@ -192,7 +159,7 @@ sys.exit(run_gui(sys.argv[1]))
 def _startup(data_dir: Path) -> tuple[float, float]:
     env = {**os.environ, "SOURCELIGHT_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE), str(Path(__file__).parent)], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE)], capture_output=True, text=True,
                          env=env, cwd=ROOT, timeout=300)
     marks = dict(line.split() for line in out.stdout.splitlines() if line.startswith(("TEXT", "HIGHLIGHTS")))
     if "HIGHLIGHTS" not in marks:
@@ -241,7 +208,7 @@ def bench_startup() -> None:
     firsts, reopens = [], []
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as tmp:
-            firsts.append(_startup(Path(tmp)))  # empty library: the worker analyses
+            firsts.append(_startup(Path(tmp)))  # empty library: the analysis process analyses
             reopens.append(_startup(Path(tmp)))  # same library: the cached analysis
     for label, runs in (("first open (model loads, analysis)", firsts), ("reopen (cached analysis)", reopens)):
         text = statistics.median(t for t, _ in runs)

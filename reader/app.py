@@ -61,7 +61,10 @@ def sample_article_path() -> Path:
 
 
 def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
-    """Open the window (on `path` if given) and run the event loop."""
+    """Open the window (on `path` if given) and run the event loop.
+
+    The analysis process starts first (before PySide6 is imported), so spaCy and the model
+    load on another core while the window starts; the window's session adopts it."""
     from reader.log import data_folder_problem, ensure_std_streams, setup_logging
 
     ensure_std_streams()
@@ -70,6 +73,9 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     if problem := window_start_problem():  # before Qt, which aborts without a useful word
         print(f"reader: {problem}", file=sys.stderr)
         return 1
+    from reader.service.process import start_early
+
+    start_early(load_model=True)  # a second instance hands over and exits: its process stops at exit
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
@@ -134,7 +140,7 @@ def _show_problem(window, problem: str) -> None:  # noqa: ANN001
 
 
 def _close_on_signals(window) -> None:  # noqa: ANN001
-    """Ctrl+C or a TERM closes the window the normal way (notes saved, worker stopped).
+    """Ctrl+C or a TERM closes the window the normal way (notes saved, analysis process stopped).
 
     Python only sees a signal when it runs, so a short idle timer gives it the chance while
     Qt's event loop waits.

@@ -5,8 +5,12 @@ Checks, each independent of the others' success:
             loggers (a frozen build loses them unless build.spec keeps their metadata);
   model     the language model loads;
   analysis  the bundled sample article is analysed; its claims keep the contract;
-  process   the analysis process starts (this executable with --analysis-worker) and
-            analyses the sample; its result is the same as the in-process analysis's;
+  process   the analysis process starts (this executable with --analysis-worker) the way the
+            window starts it (early, adopted by a ReadingSession), and analyses the sample;
+            its result is the same as the in-process analysis's;
+  pdf       the bundled sample PDF (resources/sample-article.pdf, the sample article laid out
+            on two pages) opens through the loader of File > Open, and reads back as the
+            sample's text: PDFium is bundled and paragraphs, headers and page numbers come out right;
   store     a SQLite library opens in a temporary folder, saves a note, reads it back, closes;
   qt        Qt starts (offscreen unless QT_QPA_PLATFORM says otherwise), renders a widget,
             and the UI package imports (so every Qt module it needs is in the bundle).
@@ -14,7 +18,7 @@ Checks, each independent of the others' success:
 Prints ONE summary line and returns 0 (all passed) or 1. The line also goes to the log
 file: in a windowed Windows build there is no stdout (`sys.stdout is None`), so the log
 (`<data folder>/logs/sourcelight.log`) and the exit status are where the result is seen.
-Uses only public APIs: reader.analysis, reader.store.Library, reader.resources.
+Uses only public APIs: reader.analysis, reader.store.Library, reader.resources, reader.ui.session.
 """
 
 from __future__ import annotations
@@ -90,34 +94,82 @@ def _read_sample() -> str:
 
 
 def _check_process() -> str:
-    import queue
+    """The window's own path: the process started early (as `reader.app.run_gui` does), adopted
+    by a `ReadingSession`, which opens the sample and receives its analysis by signal."""
+    from pathlib import Path
 
-    from reader.service import protocol
-    from reader.service.process import AnalysisProcess
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
 
-    events: queue.SimpleQueue = queue.SimpleQueue()
-    process = AnalysisProcess()
+    from reader.analysis import AttributionEngine
+    from reader.resources import resource_path
+    from reader.service.process import start_early
+    from reader.ui.session import ReadingSession
+
+    start_early(load_model=True)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sourcelight"])
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def finished(analysis, final: bool) -> None:  # noqa: ANN001 - the session's GUI-thread signals
+        if final:
+            outcome["analysis"] = analysis
+            loop.quit()
+
+    def failed(message: str, level: str = "error") -> None:
+        if level == "error":
+            outcome["failed"] = message
+            loop.quit()
+
+    with tempfile.TemporaryDirectory(prefix="sourcelight-selftest-", ignore_cleanup_errors=True) as tmp:
+        session = ReadingSession(Path(tmp))
+        try:
+            session.analysisUpdated.connect(finished)
+            session.analysisFailed.connect(failed)
+            session.failed.connect(failed)
+            QTimer.singleShot(PROCESS_TIMEOUT_S * 1000, loop.quit)
+            if session.open_path(resource_path(SAMPLE)):
+                session.start_analysis()
+                if not outcome:
+                    loop.exec()
+            pid = session.client.process_id
+        finally:
+            session.close()
+            app.processEvents()  # deliver what closing posted
+    if "failed" in outcome:
+        raise CheckFailed(str(outcome["failed"]))
+    if "analysis" not in outcome:
+        raise CheckFailed(f"no result within {PROCESS_TIMEOUT_S} s")
+    if pid is None or pid == os.getpid():
+        raise CheckFailed("the analysis did not run in its own process")
+    analysis = outcome["analysis"]
+    if analysis.to_dict() != AttributionEngine().analyze(_read_sample()).to_dict():
+        raise CheckFailed("the analysis process's result differs from the in-process analysis")
+    return f"pid {pid}, {len(analysis.claims)} claims, same as in-process"
+
+
+SAMPLE_PDF = "sample-article.pdf"  # made from SAMPLE by packaging/make_sample_pdf.py
+
+
+def _check_pdf() -> str:
+    from reader.documents import DocumentError, load_path
+    from reader.resources import resource_path
+
+    path = resource_path(SAMPLE_PDF)
+    if not path.is_file():
+        raise CheckFailed(f"sample PDF missing: {path}")
     try:
-        process.attach(events.put, lambda returncode: events.put({"event": "exit", "returncode": returncode}))
-        process.send({"op": protocol.ANALYZE, "id": 1, "text": _read_sample()})
-        deadline = time.monotonic() + PROCESS_TIMEOUT_S
-        while True:
-            event = events.get(timeout=max(0.1, deadline - time.monotonic()))
-            kind = event["event"]
-            if kind == protocol.FINISHED:
-                break
-            if kind == protocol.ANALYSIS_FAILED:
-                raise CheckFailed(event["message"])
-            if kind == "exit":
-                raise CheckFailed(f"the analysis process ended (status {event['returncode']})")
-        claims = len(event["analysis"].claims)
-        if not claims:
-            raise CheckFailed("no claims in the sample")
-        return f"pid {process.pid}, {claims} claims"
-    except queue.Empty:
-        raise CheckFailed(f"no result within {PROCESS_TIMEOUT_S} s") from None
-    finally:
-        process.stop()
+        article = load_path(path)
+    except DocumentError as exc:
+        raise CheckFailed(str(exc)) from None
+    expected = _read_sample().strip().split("\n")
+    got = article.text.split("\n")
+    if article.metadata.get("format") != "pdf":
+        raise CheckFailed(f"read as {article.metadata.get('format')}, not as a PDF")
+    if got != expected:
+        differing = next(k for k, (a, b) in enumerate(zip([*got, ""], [*expected, ""])) if a != b)
+        raise CheckFailed(f"{len(got)} paragraphs, {len(expected)} expected; paragraph {differing + 1} differs")
+    return f"{article.metadata.get('pages')} pages, {len(got)} paragraphs as in the sample"
 
 
 def _check_store() -> str:
@@ -159,6 +211,7 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("model", _check_model),
     ("analysis", _check_analysis),
     ("process", _check_process),
+    ("pdf", _check_pdf),
     ("store", _check_store),
     ("qt", _check_qt),
 ]

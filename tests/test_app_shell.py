@@ -82,16 +82,20 @@ def test_window_shows_the_sample_article(qtbot, data_dir, sample_path, sample_te
     window.close()
 
 
-def test_window_start_does_not_import_spacy(tmp_path):
-    """spaCy is imported in the worker thread, after the window is up: start-up stays fast."""
+def test_window_start_does_not_import_spacy(tmp_path, sample_path):
+    """spaCy lives in the analysis process only: the window's process never imports it, not
+    even once an article has been analysed."""
     code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
             "from reader.ui import MainWindow; w = MainWindow(sys.argv[1], warm_up=False); w.show();"
-            "app.processEvents(); print('spacy' in sys.modules); w.close()")
+            "app.processEvents(); before = 'spacy' in sys.modules;"
+            "w.analysisFinished.connect(app.quit); w.analysisFailed.connect(lambda *_: app.exit(3));"
+            "w.open_path(sys.argv[2]); code = app.exec();"
+            "print(before, 'spacy' in sys.modules, code, len(w.analysis.claims) > 0); w.close()")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
-                         env=env, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(sample_path)], capture_output=True,
+                         text=True, env=env, timeout=180)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False 0 True"
 
 
 def test_screenshot_flag_saves_a_png_of_the_analysed_sample(tmp_path):

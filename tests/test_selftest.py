@@ -34,7 +34,7 @@ def test_self_test_passes_and_prints_one_line(capsys: pytest.CaptureFixture[str]
     assert status == 0, lines[0]
     for name, _check in selftest.CHECKS:
         assert f"{name} " in lines[0]
-    assert "spacy-legacy architectures" in lines[0]
+    assert "spacy-legacy architectures" in lines[0] and "same as in-process" in lines[0]
     # the line is in the log too: that is all a windowed Windows build leaves behind
     assert lines[0] in (data_dir / "logs" / "sourcelight.log").read_text(encoding="utf-8")
 
@@ -63,3 +63,17 @@ def test_self_test_survives_no_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sys.stdout is not None and sys.stderr is not None  # os.devnull, from ensure_std_streams
     sys.stdout.close()
     sys.stderr.close()
+
+
+def test_the_process_check_goes_through_the_window_path_and_fails_in_a_sentence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child that cannot serve (here: exits at once) is restarted by the client, then given up
+    on: the check reports the client's sentence, so the session's path was the one taken."""
+    from reader.service import process
+
+    assert selftest._check_process().endswith("same as in-process")
+    monkeypatch.setattr(process, "worker_command", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
+    with pytest.raises(selftest.CheckFailed) as failed:
+        selftest._check_process()
+    assert str(failed.value) == ("The analysis process failed again on this request (exit status 3), "
+                                 "so it was not run again. The article is still readable.")

@@ -15,7 +15,10 @@ from functools import lru_cache
 from reader.analysis.lexicon import DATA
 from reader.analysis.types import Span
 
-_BYLINE = re.compile(r"^\s*(?:[Bb]y|BY)\s+(?:[A-Z@][\w.@'’-]*(?:\s+|$)|and\s+|&\s+){1,6}$")
+# "By Jane Whitford", "By A and B, City Desk", "By A | Published March 3, 2024": capitalised
+# words after "By" (a desk after a comma), then at most one short "| …" part (a date).
+_BYLINE = re.compile(r"^\s*(?:[Bb]y|BY)\s+(?:[A-Z@][\w.@'’-]*,?(?:\s+|$)|and\s+|&\s+){1,8}"
+                     r"(?:[|·•—–]\s*[^|·•—–]{0,60})?$")
 _QUOTES = re.compile(r"[“”\"«»]")
 
 

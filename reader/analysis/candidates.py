@@ -37,6 +37,11 @@ def subject(tok):  # noqa: ANN001, ANN202
     for c in tok.children:
         if c.dep_ == "nsubjpass":
             return c, True
+    for aux in tok.children:   # "She is convinced …" with "She" hung on "is"
+        if aux.dep_ in ("aux", "auxpass") and aux.i < tok.i:
+            s = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None:
+                return s, s.dep_ == "nsubjpass"
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         # "said prices had doubled and warned that …": a reporting verb coordinated inside a
         # complement belongs with the reporting verb above it, not with the complement's verb.
@@ -44,14 +49,33 @@ def subject(tok):  # noqa: ANN001, ANN202
         if gov.dep_ == "ccomp" and lexicon().verb_cue(gov.head.lower_) and \
                 any(c.dep_ == "ccomp" for c in tok.children) and not lexicon().verb_cue(gov.lower_):
             return subject(gov.head)
-        return subject(gov)
+        subj, passive = subject(gov)
+        # "She was asked … and said …": the shared subject, but the conjunct is active
+        return subj, passive and tok.tag_ == "VBN"
+    # "is expected to announce", "was told to leave": the infinitive or gerund is active
     if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.head.pos_ in ("VERB", "AUX"):
-        return subject(tok.head)
+        return subject(tok.head)[0], False
     if tok.dep_ == "xcomp" and tok.head.pos_ == "VERB":
-        return subject(tok.head)
+        return subject(tok.head)[0], False
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head, False
     return None, False
+
+
+RELATIVE_PRONOUNS = ("who", "which", "that")
+
+
+def relative_pronoun(cue_toks, head):  # noqa: ANN001, ANN201
+    """The relative pronoun through which a cue in a relative clause has `head` as its source:
+    "the mayor, who said …", "…, who said … and warned …", "a firm that found …"."""
+    for tok in cue_toks:
+        verb = tok
+        while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ == "relcl" and verb.head == head:
+            return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lower_ in RELATIVE_PRONOUNS and c.i < verb.i), None)
+    return None
 
 
 def source_tokens(head, stop):  # noqa: ANN001, ANN202
@@ -60,12 +84,23 @@ def source_tokens(head, stop):  # noqa: ANN001, ANN202
     extended left over titles the parser left outside it ("Major (res.) Dan Feferman")."""
     toks = list(head.subtree)
     if stop in toks:
-        cut = {t.i for t in stop.subtree}
+        # the whole branch of the phrase that holds the cue ("the dean, who argued … and warned")
+        branch = stop
+        while branch.head != head and branch.head != branch:
+            branch = branch.head
+        cut = {t.i for t in branch.subtree}
         toks = [t for t in toks if t.i not in cut and t.i < min(cut)] or [head]
+    # a relative clause set off by a comma ("the ferry company, which says …,") is an aside,
+    # not part of the name; restrictive ones ("officials who spoke on condition …") stay
+    doc = head.doc
+    for rel in head.children:
+        if rel.dep_ == "relcl" and rel.left_edge.i > 0 and doc[rel.left_edge.i - 1].text == "," and \
+                doc[rel.left_edge.i].lower_ in ("who", "which", "whose", "whom"):
+            aside = {t.i for t in rel.subtree} | {rel.left_edge.i - 1}
+            toks = [t for t in toks if t.i not in aside]
     toks = trim(toks)
     if not toks:
         return toks
-    doc = head.doc
     i = toks[0].i - 1
     titles = lexicon().titles
     while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_.rstrip(".") in titles or doc[i].text in "()"

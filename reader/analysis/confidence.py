@@ -28,6 +28,7 @@ IN_WORDS_CONFIDENCE = 0.8
 CITING_CONFIDENCE = 0.75
 HEADLINE_COLON_CONFIDENCE = 0.5
 DASH_CREDIT_CONFIDENCE = 0.7
+NOUN_TAGGED_CUE_CONFIDENCE = 0.6   # "the data show." with "show" tagged a noun: a surface repair
 QUOTE_THEN_CUE_CONFIDENCE = 0.8   # "“…,” the mayor said" parsed apart
 FLOATING_QUOTE_CONFIDENCE = 0.6
 

@@ -256,7 +256,7 @@ class SourceBook:
             claim_ids.setdefault(id(card), []).append(k)
         sources = []
         for card in used:
-            mentions = sorted({m.span for m in card.mentions if m.speaker})
+            mentions = sorted({m.cited for m in card.mentions if m.speaker} | {m.span for m in card.mentions if m.speaker})
             sources.append(Source(id=ids[id(card)], name=card.name, kind=card.kind, title=card.title,
                                   role=card.role, affiliation=card.affiliation, mentions=mentions,
                                   claim_ids=[str(k) for k in sorted(claim_ids[id(card)])]))

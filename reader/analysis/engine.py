@@ -163,10 +163,10 @@ class _Builder:
             mention: list[Span] = []
             if not hedged:
                 if c.source is not None:
-                    mention = [c.source.span]
+                    mention = [c.source.cited]
                 elif c.inherit_from is not None:
                     src = _inherited_source(raw, k)
-                    mention = [src.span] if src is not None else []
+                    mention = [src.cited] if src is not None else []
             source_id = None if hedged else card_ids[k]
             parent = claim_id.get(c.parent) if c.parent is not None and c.parent != k else None
             confidence = c.confidence

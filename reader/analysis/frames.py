@@ -45,7 +45,21 @@ def _object(tok):  # noqa: ANN001, ANN202
     return None
 
 
+def _own_complements(tok, comps: list) -> list:  # noqa: ANN001
+    """Complements that are the cue's content. Not a clause before the cue across a semicolon
+    ("Storm closes road; council vows to rebuild": two clauses of a headline), nor — when the
+    cue has a clause after it and no quotation is involved — a clause before it ("Strike enters
+    second week, union says talks have failed")."""
+    doc = tok.doc
+    kept = [c for c in comps if c.i > tok.i or not any(t.text == ";" for t in doc[c.right_edge.i:tok.i])]
+    after = [c for c in kept if c.i > tok.i]
+    if after and not any(t.is_quote for t in tok.sent):
+        kept = after
+    return kept
+
+
 def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+    comps = _own_complements(tok, comps)
     if not comps:
         return None
     content: set[int] = set()
@@ -85,6 +99,8 @@ def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
     pred = next((c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i), None)
     if pred is None or obj is not None and obj.pos_ == "PRON" and obj.lower_ not in _THING_PRONOUNS:
         return None   # "called him a hero": a name for a person, not a judgement of a claim
+    if pred.pos_ == "PROPN" and not any(t.is_quote for t in pred.subtree):
+        return None   # "a unit called the Sea Watch": a name given, not a judgement
     if obj is None:   # "called the ruling absurd": the parser can hang the object under the predicate
         if not any(t.pos_ in ("NOUN", "PROPN") for t in pred.subtree):
             return None

@@ -106,6 +106,8 @@ class Lexicon:
         self.adjectives: dict[str, Cue] = {}
         self.hedge_adverbs: set[str] = set()
         self.hedge_passives: set[str] = set()   # inflected forms of "believe", "say", …
+        self.prepositions: dict[str, Cue] = {}  # one-word preposition cues: "per"
+        self.in_nouns: dict[str, Cue] = {}      # "in X's view", "in the words of X": noun → cue
         self.verb_lemma: dict[str, str] = {}
         self._load_cues(DATA / "cues.tsv")
         sections = _sections(DATA / "titles.txt")
@@ -124,7 +126,8 @@ class Lexicon:
         # words that make a paragraph worth the entity recogniser (see engine._parse)
         self.trigger_words = (set(self.verbs) | {form for form, _ in self.particle_verbs} | set(self.nouns)
                               | set(self.adjectives) | self.hedge_adverbs | self.hedge_passives
-                              | {"according", "words", "citing", "quoting", "put", "puts"})
+                              | set(self.prepositions) | set(self.in_nouns)
+                              | {"according", "citing", "quoting", "put", "puts"})
         names = _sections(DATA / "first_names.txt")
         self.female_names, self.male_names = names["female"], names["male"]
 
@@ -149,6 +152,13 @@ class Lexicon:
                 self.adjectives[lemma] = cue
             elif pos == "adv":
                 self.hedge_adverbs.add(lemma)
+            elif pos == "prep":
+                head, _, noun = lemma.partition("_")
+                if head == "in" and noun:
+                    for form in _inflect_noun(noun):
+                        self.in_nouns.setdefault(form, cue)
+                elif not noun:
+                    self.prepositions[lemma] = cue
             elif pos == "passive":
                 for form in _inflect_verb(lemma):
                     self.hedge_passives.add(form)

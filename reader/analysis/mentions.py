@@ -115,7 +115,7 @@ def describe(head, tokens, offset: int, paragraph: int) -> Mention:  # noqa: ANN
     if name_toks:
         _split_prefix(mention, prefix)
     else:
-        _describe_description(ent, mention)
+        _describe_description(ent, mention, {t.i for t in tokens})
     for child in ent.children:
         descriptive = child.pos_ != "PROPN" or any(d.dep_ == "det" for d in child.children)
         if child.dep_ == "appos" and descriptive and child.ent_type_ != "PERSON" and not mention.role:
@@ -164,12 +164,13 @@ def _name_tokens(ent):  # noqa: ANN001, ANN201
     return toks
 
 
-def _describe_description(ent, mention: Mention) -> None:  # noqa: ANN001
+def _describe_description(ent, mention: Mention, within: set[int]) -> None:  # noqa: ANN001
     """A source without a name ("a senior official who …", "sources familiar with …"): the
     name is the phrase up to a relative clause or comma; a single person's role is the head
     noun with its modifiers ("senior official", "Israeli general")."""
     relative = {t.i for r in ent.subtree if r.dep_ == "relcl" for t in r.subtree}
-    toks = [t for t in ent.subtree if t.i not in relative]
+    toks = [t for t in ent.subtree if t.i not in relative and not (t.dep_ == "case" and t.head == ent)
+            and t.i in within]
     stop = next((t.i for t in toks if t.text == "," and t.i > ent.i), None)
     toks = [t for t in toks if stop is None or t.i < stop]
     if toks:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from reader.analysis.candidates import POSSESSIVE_PRONOUNS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
 from reader.analysis.confidence import (
     ACCORDING_TO_CONFIDENCE, ADJECTIVE_CONFIDENCE, AS_PUT_IT_CONFIDENCE, CITING_CONFIDENCE, GENERIC_REPORTS_CONFIDENCE,
-    HEADLINE_COLON_CONFIDENCE, HEDGE_ADVERB_CONFIDENCE, IN_WORDS_CONFIDENCE, NOMINAL_CONFIDENCE, PASSIVE_CONFIDENCE)
+    HEADLINE_COLON_CONFIDENCE, HEDGE_ADVERB_CONFIDENCE, IN_WORDS_CONFIDENCE, NOMINAL_CONFIDENCE, PASSIVE_CONFIDENCE,
+    REPAIR_PENALTY)
 from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import trim
 
@@ -55,8 +56,40 @@ def clause_anchor(tok):  # noqa: ANN001, ANN202
 def according(tok, to, cands) -> None:  # noqa: ANN001
     pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) or \
         next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is not None:
+        prep_source([tok, to], tok, pobj, cands, "according-to")
+
+
+def per(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    """"per the filing", "…, per court records": a preposition cue whose object is the source."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not (source_like(pobj) or pobj.lower_ in lexicon().nouns):
         return
+    if tok.dep_ == "prep":
+        prep_source([tok], tok, pobj, cands, "per-x")
+    elif tok.dep_ == "ROOT" and tok.i == tok.sent.start:
+        # "Per X, CLAUSE." parsed with "Per" as the root: the clause after X's comma is the content
+        end = max(t.i for t in pobj.subtree)
+        doc = tok.doc
+        if end + 1 < tok.sent.end and doc[end + 1].text == ",":
+            content = set(range(end + 2, tok.sent.end))
+            _prep_claim([tok], content, pobj, list(pobj.subtree), cands, "per-x",
+                        ACCORDING_TO_CONFIDENCE - REPAIR_PENALTY)
+
+
+def creator(noun):  # noqa: ANN001, ANN202
+    """The possessor that made an artefact: "the bank's projections" → the bank (the guide: the
+    creator of a document is the source when named)."""
+    lex = lexicon()
+    if noun.lower_ not in lex.document_nouns and noun.lower_ not in lex.nouns and noun.lower_ not in lex.in_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
+                                                                  c.lower_ in POSSESSIVE_PRONOUNS)), None)
+
+
+def prep_source(cue_toks, tok, pobj, cands, rule: str) -> None:  # noqa: ANN001
+    """A prepositional cue ("according to X", "per X"): X is the source, the clause the phrase
+    hangs in is the content."""
     anchor = clause_anchor(tok)
     if anchor == tok:
         return
@@ -67,15 +100,26 @@ def according(tok, to, cands) -> None:  # noqa: ANN001
     if len(commas) >= 2:   # one apposition at most: "according to the coach, Ali Mehraban, …"
         src = [t for t in src if t.i < commas[1]]
     src_ids = {t.i for t in src}
-    content = {t.i for t in anchor.subtree} - src_ids - {tok.i, to.i}
+    cue_ids = {t.i for t in cue_toks}
+    content = {t.i for t in anchor.subtree} - src_ids - cue_ids
     if anchor in tok.subtree:
-        content = {t.i for t in tok.subtree} - src_ids - {tok.i, to.i}
+        content = {t.i for t in tok.subtree} - src_ids - cue_ids
     dets = {c.lower_ for c in pobj.children if c.dep_ in ("det", "poss")}
     if pobj.lower_ in GENERIC_REPORTS and not dets and pobj.pos_ != "PROPN":
-        cands.append(Candidate([tok, to], content, None, [], "hedged", "according-to-reports", "hedge", GENERIC_REPORTS_CONFIDENCE))
+        cands.append(Candidate(cue_toks, content, None, [], "hedged", "according-to-reports", "hedge",
+                               GENERIC_REPORTS_CONFIDENCE))
         return
-    cands.append(Candidate([tok, to], content, pobj, trim(sorted(src, key=lambda t: t.i)), "according_to", "according-to",
-                       "speech", ACCORDING_TO_CONFIDENCE, "prep"))
+    _prep_claim(cue_toks, content, pobj, src, cands, rule, ACCORDING_TO_CONFIDENCE)
+
+
+def _prep_claim(cue_toks, content: set[int], pobj, src, cands, rule: str, confidence: float) -> None:  # noqa: ANN001
+    """The claim of a preposition cue: a document's creator, when named, is the source."""
+    cls = "evidence" if pobj.lower_ in lexicon().document_nouns else "speech"
+    head, src_toks = pobj, trim(sorted(src, key=lambda t: t.i))
+    maker = creator(pobj)
+    if maker is not None:
+        head, src_toks = maker, trim([t for t in maker.subtree if t.dep_ != "case"])
+    cands.append(Candidate(cue_toks, content, head, src_toks, "according_to", rule, cls, confidence, "prep"))
 
 
 def as_put_it(tok, cands) -> None:  # noqa: ANN001
@@ -89,19 +133,27 @@ def as_put_it(tok, cands) -> None:  # noqa: ANN001
                        tok.dep_))
 
 
-def in_words(tok, cands) -> None:  # noqa: ANN001
+def in_noun(tok, cue: Cue, cands) -> None:  # noqa: ANN001
+    """"in her view", "in the view of most economists", "in the words of one organiser",
+    "in the eyes of critics": the possessor or the of-object is the source, the clause the
+    phrase hangs in is the content."""
     prep = tok.head
+    if prep.lower_ != "in" or prep.head == prep:
+        return
     src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    cue_toks = [tok]
     if src is None:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         src = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    anchor = clause_anchor(prep) if prep.head != prep else None
-    if src is None or anchor is None:
+        if src is not None:
+            cue_toks = [t for t in tok.doc[prep.i:of.i + 1]]
+    anchor = clause_anchor(prep)
+    if src is None or anchor is None or anchor == prep:
         return
     content = {t.i for t in anchor.subtree} - {t.i for t in prep.subtree}
-    cue = [prep, tok]
-    cands.append(Candidate(cue, content, src, trim(list(src.subtree)), "indirect", "in-x-words", "speech", IN_WORDS_CONFIDENCE,
-                       "prep"))
+    rule = "in-x-words" if cue.cls == "speech" else "in-x-view"
+    cands.append(Candidate(cue_toks, content, src, trim([t for t in src.subtree if t.dep_ != "case"]), "indirect", rule,
+                           cue.cls, IN_WORDS_CONFIDENCE, "prep"))
 
 
 # Prepositions whose object is what an adjectival cue is about: "confident of a deal",
@@ -131,7 +183,7 @@ def adjective(tok, cue: Cue, cands) -> None:  # noqa: ANN001
     if subj is None or subj.lower_ in SKIP_SUBJECTS:
         return
     # the copula and what stands with it belong to the cue: "was not confident"
-    group = [c for c in head.children if c.dep_ in ("aux", "neg", "advmod") and subj.i < c.i < tok.i] + \
+    group = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and subj.i < c.i < tok.i] + \
         ([head] if head is not tok and head.i < tok.i else [])
     group += [c for c in tok.children if c.dep_ == "advmod" and c.i < tok.i]
     cands.append(Candidate(sorted(group + cue_toks, key=lambda t: t.i), content, subj, source_tokens(subj, tok),
@@ -206,14 +258,48 @@ def headline_colon(doc, cands) -> None:  # noqa: ANN001
             continue
         if any(t.text in (",", "“", '"', "”", "(") for t in left):
             continue
-        if any(t.pos_ in ("VERB", "AUX") for t in left) or (colon.i + 1 < len(doc) and doc[colon.i + 1].is_digit):
-            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod", "nmod") for t in left) or \
+                (colon.i + 1 < len(doc) and doc[colon.i + 1].like_num):
+            continue   # a verb on the left is a clause, not a speaker ("Harbour chief:" may tag "Harbour" a verb)
         to = next((t for t in left if t.lower_ == "to" and t.i > left[0].i), None)
         source = [t for t in left if to is None or t.i < to.i]
         head = next((t for t in reversed(source) if t.pos_ in ("PROPN", "NOUN")), source[-1])
-        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source_like(head) and head.pos_ == "NOUN"
-                and head.lower_ not in lex.document_nouns):
+        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source_like(head) and head.pos_ == "NOUN"):
             continue
+        cls = "evidence" if head.lower_ in lex.document_nouns else "speech"   # "Poll: …", "Audit: …"
         content = {t.i for t in sent if t.i > colon.i}
-        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", "speech", HEADLINE_COLON_CONFIDENCE))
+        cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", cls,
+                               HEADLINE_COLON_CONFIDENCE))
         return
+
+
+_SPEAKER_LINE_MAX = 5   # tokens of a speaker label: "Dr. Ana Ruiz", "Radio Norte"
+
+
+def speaker_line(doc, cands) -> bool:  # noqa: ANN001
+    """A transcript line "NAME: words …" (an interview, a hearing): a short proper-name label
+    opening the paragraph, then a colon; everything after the colon, over all its sentences,
+    is what the label's holder said. Returns whether the paragraph is such a line."""
+    colon = next((t for t in doc[:_SPEAKER_LINE_MAX + 1] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return False
+    label = [t for t in doc[:colon.i] if not t.is_space]
+    rest = [t for t in doc[colon.i + 1:] if not t.is_punct and not t.is_space]
+    if not label or len(rest) < 2 or any(t.lower_ in CREDIT_WORDS for t in label):
+        return False
+    if not all(t.pos_ == "PROPN" or t.text in (".", "-") or _is_title_word(t) for t in label) or \
+            not any(t.pos_ == "PROPN" for t in label):
+        return False
+    if doc[colon.i + 1].like_num:
+        return False   # "Kickoff: 7.30"
+    head = max((t for t in label if t.pos_ == "PROPN"), key=lambda t: t.i)
+    content = {t.i for t in doc if t.i > colon.i and not t.is_space}
+    cls = "evidence" if head.lower_ in lexicon().document_nouns else "speech"
+    cands.append(Candidate([colon], content, head, trim(label), "indirect", "speaker-line", cls,
+                           HEADLINE_COLON_CONFIDENCE))
+    return True
+
+
+def _is_title_word(tok) -> bool:  # noqa: ANN001
+    titles = lexicon().titles
+    return tok.lower_ in titles or tok.lower_.rstrip(".") in titles

@@ -46,6 +46,26 @@ def breakdown(counts: Counter[str], categories: tuple[str, ...], total: int) -> 
     return {name: {"count": counts[name], "share": share(counts[name], total)} for name in names}
 
 
+# the profile's three breakdowns, and the categories each lists first (in this order)
+DIMENSION_CATEGORIES = {"by_source_kind": PROFILE_SOURCE_KINDS, "by_claim_kind": CLAIM_KINDS,
+                        "by_cue_class": CUE_CLASSES}
+
+
+def category_of(dimension: str, claim: dict[str, Any], source_by_id: dict[str, Any]) -> str:
+    """The category of `dimension` the profile counts `claim` under."""
+    if dimension == "by_source_kind":
+        source = source_by_id.get(claim.get("source_id"))
+        return source.get("kind", "") if source else UNSOURCED
+    return claim.get("kind" if dimension == "by_claim_kind" else "cue_class", "")
+
+
+def claim_categories(doc: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Dimension → claim id → its category (the window's sourcing bars filter claims with it)."""
+    source_by_id = {s.get("id"): s for s in doc.get("sources") or []}
+    return {dimension: {c.get("id"): category_of(dimension, c, source_by_id) for c in doc.get("claims") or []}
+            for dimension in DIMENSION_CATEGORIES}
+
+
 def sourcing_profile(doc: dict[str, Any]) -> dict[str, Any]:
     """The `profile` object of one analysis in contract JSON (see the module docstring)."""
     claims = doc.get("claims") or []
@@ -53,18 +73,12 @@ def sourcing_profile(doc: dict[str, Any]) -> dict[str, Any]:
     source_by_id = {s.get("id"): s for s in sources}
     claim_by_id = {c.get("id"): c for c in claims}
     total = len(claims)
-
-    def kind_of_source(claim: dict[str, Any]) -> str:
-        source = source_by_id.get(claim.get("source_id"))
-        return source.get("kind", "") if source else UNSOURCED
-
     carried = Counter(c.get("source_id") for c in claims if c.get("source_id") in source_by_id)
     unnamed = sum(1 for s in sources if s.get("kind") in UNNAMED_SOURCE_KINDS)
     return {
         "claims": total,
-        "by_source_kind": breakdown(Counter(kind_of_source(c) for c in claims), PROFILE_SOURCE_KINDS, total),
-        "by_claim_kind": breakdown(Counter(c.get("kind", "") for c in claims), CLAIM_KINDS, total),
-        "by_cue_class": breakdown(Counter(c.get("cue_class", "") for c in claims), CUE_CLASSES, total),
+        **{dimension: breakdown(Counter(category_of(dimension, c, source_by_id) for c in claims), listed, total)
+           for dimension, listed in DIMENSION_CATEGORIES.items()},
         "sources": len(sources),
         "named_sources": len(sources) - unnamed,
         "anonymous_sources": unnamed,

@@ -20,9 +20,9 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.analysis.profile import SHARE_DIGITS, UNNAMED_SOURCE_KINDS, breakdown, share
+from reader.analysis.profile import DIMENSION_CATEGORIES, SHARE_DIGITS, UNNAMED_SOURCE_KINDS, breakdown, share
 
-DIMENSIONS = ("by_source_kind", "by_claim_kind", "by_cue_class")
+DIMENSIONS = tuple(DIMENSION_CATEGORIES)
 SOURCE_COUNTS = ("sources", "named_sources", "anonymous_sources")
 LOCAL_FILES = "local files"  # the site of an article opened from disk
 NO_ORIGIN = "pasted or unknown"  # the site of a paste, or of a batch line without an origin
@@ -47,8 +47,10 @@ class ProfileTotals:
     articles: int = 0
     claims: int = 0
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {d: Counter() for d in DIMENSIONS})
-    # every category an added profile listed, in its order: the totals keep the zeros too
-    categories: dict[str, dict[str, None]] = field(default_factory=lambda: {d: {} for d in DIMENSIONS})
+    # the contract's categories, then any other an added profile listed: the totals keep the zeros
+    # too, and an empty library still has every column
+    categories: dict[str, dict[str, None]] = field(
+        default_factory=lambda: {d: dict.fromkeys(DIMENSION_CATEGORIES[d]) for d in DIMENSIONS})
     source_counts: Counter[str] = field(default_factory=Counter)
     top_source_shares: list[float] = field(default_factory=list)
     relayed: Counter[str] = field(default_factory=Counter)

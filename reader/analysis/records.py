@@ -30,6 +30,14 @@ class Mention:
     gender: str = ""           # "m" | "f" | ""
     paragraph: int = 0
     speaker: bool = True       # False for entity mentions kept only as pronoun antecedents
+    # the relative pronoun that stands for the phrase in the claim ("…, who said"): the claim's
+    # source_mention is this span, its card is the antecedent's (the rest of this mention)
+    stand_in: Span | None = None
+
+    @property
+    def cited(self) -> Span:
+        """The span a claim shows as its source mention."""
+        return self.stand_in or self.span
 
 
 @dataclass

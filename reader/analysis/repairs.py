@@ -6,8 +6,9 @@ phrase with no subject arc, a quotation right after or right before its cue."""
 from __future__ import annotations
 
 from reader.analysis.candidates import SKIP_SUBJECTS, Candidate, source_tokens, subject
-from reader.analysis.confidence import DASH_CREDIT_CONFIDENCE, QUOTE_THEN_CUE_CONFIDENCE
+from reader.analysis.confidence import DASH_CREDIT_CONFIDENCE, NOUN_TAGGED_CUE_CONFIDENCE, QUOTE_THEN_CUE_CONFIDENCE
 from reader.analysis.lexicon import lexicon
+from reader.analysis.mentions import trim
 
 _SUBORDINATORS = {"when", "if", "after", "before", "because", "as", "while", "although", "though", "since",
                   "unless", "once", "until", "whether"}
@@ -160,3 +161,64 @@ def quote_then_cue(doc, span: tuple[int, int], cands: list[Candidate]) -> None: 
         cands.append(Candidate([tok], set(inside), subj, source_tokens(subj, tok), "indirect", "quote-then-cue",
                            "speech", QUOTE_THEN_CUE_CONFIDENCE, tok.dep_))
         return
+
+
+def noun_tagged_cue(doc, cands: list[Candidate]) -> None:  # noqa: ANN001
+    """A cue verb the tagger read as a noun because its subject looked like a modifier:
+    "The firm's policy states that …" ("states" the root, "policy" its compound), and
+    "CLAUSE, the data show." ("show" a noun at the end of the sentence). The subject must be
+    a thing that can hold a claim (a document, a group, a name)."""
+    from reader.analysis.phrasal import source_like   # phrasal imports this module's neighbours
+    lex = lexicon()
+    used = {t.i for c in cands for t in c.cue}
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            continue
+        colon_cue = next((t for t in sent if t.pos_ == "NOUN" and t.i + 2 < sent.end and doc[t.i + 1].text == ":"
+                          and doc[t.i + 2].is_quote and t.i not in used and _noun_cue(t)), None)
+        if colon_cue is not None:   # "A banner above the stage read: “…”"
+            src = [t for t in doc[sent.start:colon_cue.i]]
+            head = next((t for t in src if t.pos_ in ("NOUN", "PROPN") and (t.head.i >= colon_cue.i or t.dep_ == "ROOT"
+                                                                             or t.head == t)), None)
+            if head is not None and source_like(head) and 1 <= len(src) <= 8:
+                _add(cands, colon_cue, set(range(colon_cue.i + 2, sent.end)), head, src)
+                continue
+        root = sent.root
+        if root.pos_ == "NOUN" and root.i not in used and _noun_cue(root) and \
+                not any(c.dep_ == "det" for c in root.children):
+            subj = next((c for c in reversed(list(root.lefts)) if c.dep_ == "compound"), None)
+            after = [t for t in sent if t.i > root.i and not (t.is_punct and t.i == sent.end - 1)]
+            if subj is not None and source_like(subj) and len(after) >= 3 and after[0].lower_ in ("that", "how"):
+                _add(cands, root, {t.i for t in after}, subj, [t for t in sent if t.i < root.i])
+                continue
+        last = words[-1]
+        if last.pos_ != "NOUN" or last.i in used or last.i == sent.start or lex.verb_cue(last.lower_) is None:
+            continue
+        k = last.i - 1
+        while k > sent.start and doc[k].text != "," and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON") \
+                and last.i - k <= 5:
+            k -= 1
+        src = [t for t in doc[k + 1:last.i]]
+        head = next((t for t in reversed(src) if t.pos_ in ("NOUN", "PROPN")), None)
+        if doc[k].text != "," or head is None or not source_like(head) or k - sent.start < 3:
+            continue
+        # a form that is also a nominal cue ("reports", "claims") is a verb here only when it
+        # agrees with a singular subject: "…, the paper reports." (not "…, the annual reports.")
+        if not _noun_cue(last) and not (last.lower_.endswith("s") and head.tag_ in ("NN", "NNP") and head != last):
+            continue
+        _add(cands, last, set(range(sent.start, k)), head, src)
+
+
+def _noun_cue(tok) -> bool:  # noqa: ANN001
+    """A verb cue form that, as a noun, is not a nominal cue of its own ("report", "claims")."""
+    lex = lexicon()
+    return lex.verb_cue(tok.lower_) is not None and tok.lower_ not in lex.nouns and \
+        lex.verb_cue(tok.lower_).cls in ("speech", "evidence", "belief")
+
+
+def _add(cands, cue_tok, content: set[int], head, src) -> None:  # noqa: ANN001
+    cue = lexicon().verb_cue(cue_tok.lower_)
+    cls = "evidence" if head.lower_ in lexicon().document_nouns else cue.cls
+    cands.append(Candidate([cue_tok], content, head, trim(src), "indirect", "noun-tagged-cue", cls,
+                           NOUN_TAGGED_CUE_CONFIDENCE, "ROOT"))

@@ -17,15 +17,21 @@ another's content becomes its child (nesting).
 
 from __future__ import annotations
 
-from reader.analysis.candidates import COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, source_tokens, subject
-from reader.analysis.confidence import NEGATED_PENALTY, OTHER_CLASS_CONFIDENCE, REPAIR_PENALTY, VERB_CONFIDENCE
+import re
+
+from reader.analysis.candidates import (
+    COMPLEMENTIZERS, SKIP_SUBJECTS, Candidate, content_of, relative_pronoun, source_tokens, subject)
+from reader.analysis.confidence import (
+    NEGATED_PENALTY, OTHER_CLASS_CONFIDENCE, PASSIVE_CONFIDENCE, REPAIR_PENALTY, VERB_CONFIDENCE)
 from reader.analysis.frames import frame_content
 from reader.analysis.lexicon import Cue, lexicon
-from reader.analysis.mentions import describe, doc_text
+from reader.analysis.mentions import describe, doc_text, trim
 from reader.analysis.phrasal import (
-    according, adjective, as_put_it, citing, hedge_adverb, hedge_passive, headline_colon, in_words, nominal)
+    according, adjective, as_put_it, citing, creator, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal,
+    per, speaker_line)
 from reader.analysis.records import Mention, RawClaim
-from reader.analysis.repairs import phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause
+from reader.analysis.repairs import (
+    noun_tagged_cue, phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause)
 
 
 def may_attribute(doc) -> bool:  # noqa: ANN001
@@ -46,6 +52,7 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
     lex = lexicon()
     cands: list[Candidate] = []
     cites = []
+    line = speaker_line(doc, cands)
     for tok in doc:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -64,19 +71,25 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
                     cue, cue_toks = pcue, [tok, child]
             if low in ("put", "puts") and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
                 as_put_it(tok, cands)
+            elif low in lex.adjectives and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children) \
+                    and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _COPULAS for c in tok.children):
+                adjective(tok, lex.adjectives[low], cands)   # "is convinced that …" tagged a passive verb
             elif cue is not None or low in lex.hedge_passives:
                 _verb(tok, cue, cue_toks, cands, quote_starts)
+        elif low in lex.prepositions and tok.pos_ == "ADP":
+            per(tok, lex.prepositions[low], cands)
+        elif low in lex.in_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            in_noun(tok, lex.in_nouns[low], cands)
         elif tok.pos_ == "ADJ" and low in lex.adjectives:
             adjective(tok, lex.adjectives[low], cands)
         elif tok.pos_ == "NOUN" and low in lex.nouns:
             nominal(tok, lex.nouns[low], cands)
-        elif low == "words" and tok.head.lower_ == "in":
-            in_words(tok, cands)
     for tok in cites:
         citing(tok, cands)
     for span in quote_spans:
         quote_then_cue(doc, span, cands)
-    if not cands:
+    noun_tagged_cue(doc, cands)
+    if not cands and not line:
         headline_colon(doc, cands)
     _coordinate_and_nest(cands)
     converted = [_to_claim(c, cands, offset, paragraph, in_quote) for c in cands]
@@ -105,6 +118,10 @@ def _looks_like_a_name(tok) -> bool:  # noqa: ANN001
     return tok.is_title and len(run) >= 1
 
 
+_COPULAS = ("is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am", "'m")
+_RAISING = ("appear", "appears", "appeared", "seem", "seems", "seemed")
+# classes whose cue may follow its clause ("…, the survey found", "…, most residents believe")
+_TRAILING_CLASSES = ("speech", "evidence", "belief")
 _MEDIUM_NOUNS = {"statement", "interview", "post", "tweet", "letter", "email", "speech", "op-ed", "blog",
                  "briefing", "message", "video", "press", "conference", "release", "filing", "memo", "report"}
 _REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
@@ -114,6 +131,11 @@ _REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote",
 def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -> None:  # noqa: ANN001
     lex = lexicon()
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if cue is not None and tok.dep_ == "xcomp" and tok.head.lower_ in _RAISING and tok.head.i < tok.i:
+        # "the emails appear to show staff were warned": the raising verb joins the cue, and
+        # the parser may hang the clause on it
+        comps += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i]
+        cue_toks = [tok.head] + [c for c in tok.children if c.dep_ == "aux" and c.i < tok.i] + cue_toks
     if cue is not None and cue.cls != "speech":
         comps = [c for c in comps if not wh_clause(c)]
     passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -123,12 +145,13 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if cue is None:
         return
+    passive_form = is_pass or subj is None and tok.tag_ == "VBN" and tok.dep_ == "advcl"
     content: set[int] = set()
     cls = cue.cls
     framed = frame_content(tok, cue, comps, cue_toks)
     if framed is not None:
         content, rule, cls = framed
-    elif tok.dep_ == "parataxis" and cue.cls == "speech":
+    elif tok.dep_ == "parataxis" and cue.cls in _TRAILING_CLASSES:
         content, rule = content_of(tok.head, tok), "parenthetical-cue"
         subj, is_pass = subject(tok)
     else:
@@ -143,15 +166,26 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
             content, rule = quote_after(tok, quote_starts), "cue-then-quote"
         else:
             content, rule = that_after_adjuncts(tok), "cue-adjunct-that"
-            if not content and cue.cls == "speech":
+            if not content and cue.cls in _TRAILING_CLASSES:
                 subj, content = trailing(tok, subj)
                 rule, is_pass = "clause-then-source-cue", False
     if subj is None and not is_pass:
         subj = phrase_before(tok)
+    if passive_form and cls == "speech" and not (content and rule == "subject-cue-complement"):
+        # "were asked which party they trusted": the question parsed as an object
+        wh_obj = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.lower_ in _QUESTION_OPENERS), None)
+        if wh_obj is not None:
+            content, rule = {t.i for t in wh_obj.subtree}, "subject-cue-complement"
+    if passive_form and content and \
+            rule == "subject-cue-complement" and cls == "speech" and tok.doc[min(content)].lower_ in _QUESTION_OPENERS:
+        _passive_cue(tok, cue_toks, content, cands)   # "Asked whether …", "was told that …"
+        return
     if subj is None or is_pass or subj.lower_ in SKIP_SUBJECTS and subj.dep_ != "nsubj" or \
             subj.lower_ in ("this", "these", "those", "there", "you", "what"):
         return
     if not content:
+        return
+    if not _attributes(tok, subj, rule, cls):
         return
     if rule == "cue-object" and cls == "evidence" and subj.lower_ not in lex.document_nouns:
         return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
@@ -171,8 +205,62 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
             if any(t.lower_ in _MEDIUM_NOUNS for t in medium):
                 cue_toks = cue_toks + medium
     attach = tok.dep_
-    cands.append(Candidate(verb_group(tok, subj) + cue_toks, content, subj, source_tokens(subj, tok), "indirect",
+    src_head, src_toks = subj, source_tokens(subj, tok)
+    maker = creator(subj) if subj.lower_ in lex.document_nouns else None
+    if maker is not None:   # "the agency's figures show …": the agency is the source (the guide)
+        src_head, src_toks = maker, trim([t for t in maker.subtree if t.dep_ != "case"])
+    cands.append(Candidate(verb_group(tok, subj) + cue_toks, content, src_head, src_toks, "indirect",
                            rule, cls, conf, attach))
+
+
+# a passive speech cue's clause opens with a complementizer or a question word ("was told
+# that", "Asked whether", "was asked why"); other clauses after a passive are too loose
+_QUESTION_OPENERS = ("that", "whether", "if", "why", "how", "what", "when", "where", "which", "who")
+# frames whose content is a noun phrase, not a clause
+_PHRASE_RULES = ("cue-object", "cue-particle-object", "cue-object-predicate", "cue-object-preposition")
+_PERCEIVERS = ("he", "she", "they", "i", "we", "you", "who", "one")
+_AGENT_SUFFIX = re.compile(r"(er|or|ist|ant|ent|ian)s?$")   # "drivers", "inspectors", "tenants"
+
+
+def _attributes(tok, subj, rule: str, cls: str) -> bool:  # noqa: ANN001
+    """Is this cue an attribution at all, or a description that looks like one?
+    * a participle describing a noun ("people seeking asylum", "a visa required to travel")
+      holds no one's claim, unless the noun is a document ("a petition calling for …");
+    * an infinitive under another cue ("wants to support it", "invited the public to suggest
+      designs", "declined to say whether …") is inside that cue's content: under an intention
+      or a decree, or with a noun-phrase object, it is no claim of its own;
+    * only someone can perceive: "the finals saw two teams face off" is no perception."""
+    lex = lexicon()
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+            tok.head.lower_ not in lex.document_nouns and (rule in _PHRASE_RULES or rule == "subject-cue-infinitive"):
+        return False
+    if tok.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        outer = lex.verb_cue(tok.head.lower_)
+        if outer is not None and (rule in _PHRASE_RULES or tok.dep_ == "xcomp" and "intention" in (
+                outer.cls, outer.class_in("xcomp")) or outer.cls == "decree"):
+            return False   # "declined to say whether …": the intention's content, not a claim of its own
+    if cls == "perception" and subj is not None:
+        low = subj.lower_
+        sentient = (low in _PERCEIVERS or subj.ent_type_ in ("PERSON", "NORP") or low in lex.group_nouns
+                    or low in lex.anonymous_nouns or low in lex.role_nouns or low in lex.titles
+                    or subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON")
+                    or subj.pos_ == "NOUN" and _AGENT_SUFFIX.search(low) is not None)
+        if not sentient:
+            return False
+    return True
+
+
+def _passive_cue(tok, cue_toks, content: set[int], cands) -> None:  # noqa: ANN001
+    """A passive speech cue with a clause: "was asked whether …", "Asked if …, she said …",
+    "were told that …". Its source is the by-phrase, or no one (the guide: empty source); the
+    passive subject is the addressee, never content."""
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    content = content - {t.i for c in tok.children if c.dep_ in ("nsubjpass", "agent") for t in c.subtree}
+    cands.append(Candidate(verb_group(tok, None) + cue_toks, content, src,
+                           trim(list(src.subtree)) if src is not None else [], "indirect", "passive-cue", "speech",
+                           PASSIVE_CONFIDENCE, tok.dep_))
 
 
 _GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
@@ -272,6 +360,9 @@ def _to_claim(c: Candidate, cands: list[Candidate], offset: int, paragraph: int,
         source = describe(c.source_head, c.source_toks, offset, paragraph)
         if source.pronoun in ("i", "we") and not in_quote(cue[0][0]):
             return None  # the author speaking, not a source
+        rel = relative_pronoun(c.cue, c.source_head)
+        if rel is not None:   # the pronoun is the mention; the card stays the antecedent's
+            source.stand_in = (offset + rel.idx, offset + rel.idx + len(rel))
     claim = RawClaim(kind=c.kind, cue=cue, content=content, source=source, rule=c.rule, cue_class=c.cls,
                      confidence=c.confidence, paragraph=paragraph, parent=c.parent)
     if first is not None and doc[first].lower_ in ("he", "she") and doc[first].dep_ in ("nsubj", "nsubjpass") \

@@ -9,7 +9,6 @@ and with `--by site` one per site, most anonymous sourcing first.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,36 +27,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.commands.export import write_output
+    from reader.commands.export import emit_output
     from reader.store.profiles import render_report, report_groups
 
     profiles = _batch_profiles([Path(b) for b in args.batch]) if args.batch else _library_profiles()
-    text = render_report(report_groups(profiles, by_site=args.by == "site"), args.format)
-    if args.out:
-        write_output(Path(args.out), text)
-    else:
-        sys.stdout.write(text)
-    where = f" to {args.out}" if args.out else ""
-    print(f"reported on {len(profiles)} articles{where}", file=sys.stderr)
+    emit_output(args.out, render_report(report_groups(profiles, by_site=args.by == "site"), args.format),
+                f"reported on {len(profiles)} articles")
     return 0
 
 
 def _library_profiles() -> list[tuple[str, dict[str, Any]]]:
     from reader.analysis.profile_totals import site_of
-    from reader.app import user_data_dir
-    from reader.store import Library, StoreError
+    from reader.commands.export import read_library
     from reader.store.profiles import article_profiles
 
-    try:
-        lib = Library.open(user_data_dir(), read_only=True)  # a report changes nothing
-    except StoreError as exc:
-        raise CommandError(str(exc)) from exc
-    try:
-        return [(site_of(a.origin), a.profile) for a in article_profiles(lib)]
-    except StoreError as exc:
-        raise CommandError(str(exc)) from exc
-    finally:
-        lib.close()
+    # read-only, like `reader export`: a report changes nothing
+    return read_library(lambda lib: [(site_of(a.origin), a.profile) for a in article_profiles(lib)])
 
 
 def _batch_profiles(paths: list[Path]) -> list[tuple[str, dict[str, Any]]]:

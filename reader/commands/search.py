@@ -13,8 +13,6 @@ import argparse
 import json
 import sys
 
-from reader.cli_errors import CommandError
-
 KIND_WORDS = {"claim": "claim", "note": "your note", "source": "source", "article": "text"}
 
 
@@ -49,22 +47,16 @@ def emphasis(hit) -> list[tuple[int, int]]:  # noqa: ANN001 - SearchHit
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.app import user_data_dir
-    from reader.store import Library, StoreError
+    from reader.commands.export import read_library
     from reader.store.search import group_by_article
 
     query = " ".join(args.query)
-    try:
-        lib = Library.open(user_data_dir(), read_only=True)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from exc
-    try:
+
+    def hits(lib):  # noqa: ANN001, ANN202 - reader.store.Library
         groups = group_by_article(lib.search(query, limit=args.limit), query)
-        origins = {g.article_id: (a.origin if (a := lib.article(g.article_id)) else "") for g in groups}
-    except StoreError as exc:
-        raise CommandError(str(exc)) from exc
-    finally:
-        lib.close()
+        return groups, {g.article_id: (a.origin if (a := lib.article(g.article_id)) else "") for g in groups}
+
+    groups, origins = read_library(hits)
     if args.json:
         doc = {"query": query, "articles": [
             {"id": g.article_id, "title": g.title, "origin": origins[g.article_id],

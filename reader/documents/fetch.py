@@ -9,7 +9,9 @@ Limits, each with its own one-line `DocumentError`:
   system's and is not covered by the timeout);
 - `max_bytes` of body (default 10 MB), checked against Content-Length first and counted
   while reading; compressed bodies are capped after decompression too;
-- HTML (or plain text) only: a PDF or an image gets "not a web page".
+- HTML, plain text or PDF: a response that is a PDF (by its Content-Type, or by its `%PDF-`
+  signature whatever the type says) is read as a PDF, like a PDF file; an image or any other
+  binary gets "not a web page".
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from reader.documents.encoding import binary_kind, decode_html, decode_text, loo
 MAX_FETCH_BYTES = 10 * 1024 * 1024
 _CHUNK = 64 * 1024
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
+_PDF_TYPES = {"application/pdf", "application/x-pdf"}
+# Servers send downloads of any kind as these: the body's signature decides what it is.
+_UNTYPED = {"application/octet-stream", "binary/octet-stream", "application/download"}
 _USER_AGENT = f"Mozilla/5.0 (compatible; Sourcelight/{__version__}; news reader)"
 
 
@@ -63,7 +68,7 @@ def fetch_url(url: str, timeout: float = 15, max_bytes: int = MAX_FETCH_BYTES) -
         raise DocumentError(f"{_short(url)} has no server name")
     request = urllib.request.Request(wire_url, headers={
         "User-Agent": _USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1",
+        "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,application/pdf;q=0.8,*/*;q=0.1",
         "Accept-Encoding": "gzip, deflate",
     })
     opener = urllib.request.build_opener(_SafeRedirects())
@@ -131,20 +136,29 @@ def _read_body(response, headers: Message, max_bytes: int, deadline: float, url:
 
 def _check_type(headers: Message, url: str) -> None:
     ctype = headers.get_content_type() if headers.get("Content-Type") else "text/html"
-    if ctype in _HTML_TYPES or ctype == "text/plain":
+    if ctype in _HTML_TYPES or ctype in _PDF_TYPES or ctype in _UNTYPED or ctype == "text/plain":
         return
-    kind = {"application/pdf": "a PDF"}.get(ctype) or (
+    kind = (
         f"an {ctype.split('/')[0]}" if ctype.startswith(("image/", "audio/")) else
         f"a {ctype.split('/')[0]}" if ctype.startswith("video/") else ctype)
     raise DocumentError(f"{_short(url)} is not a web page (it is {kind})")
 
 
 def _to_article(body: bytes, headers: Message, final_url: str, url: str) -> Article:
-    from reader.documents.loader import article_from_text
+    from reader.documents.loader import PDF_SIGNATURE, article_from_text
     from reader.documents.webpage import article_from_html
 
     if not body.strip():
         raise DocumentError(f"{_short(url)} sent an empty page")
+    ctype = headers.get_content_type() if headers.get("Content-Type") else ""
+    if body.startswith(PDF_SIGNATURE):
+        from reader.documents.pdf import article_from_pdf
+
+        article = article_from_pdf(body, final_url, name=_short(url))
+        article.metadata["url"] = final_url
+        return article
+    if ctype in _PDF_TYPES:
+        raise DocumentError(f"{_short(url)} was sent as a PDF but is not one (the download may be damaged)")
     # Servers that send no (or a wrong) Content-Type: recognise the common binaries.
     kind = binary_kind(body)
     if kind or looks_binary(body):

@@ -20,6 +20,7 @@ from reader.documents.encoding import binary_kind, decode_html, decode_text, loo
 from reader.documents.mdtext import markdown_to_text
 from reader.documents.names import shown
 from reader.documents.plaintext import normalise_newlines, reflow
+from reader.documents.textmeta import text_metadata
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -61,7 +62,8 @@ def load_path(path: str | Path) -> Article:
 
 def article_from_text(text: str, origin: str, *, kind: str = "text", fallback_title: str = "",
                       name: str = "the text", metadata: dict | None = None) -> Article:
-    """Decoded text or Markdown → `Article` with one paragraph per line."""
+    """Decoded text or Markdown → `Article` with one paragraph per line; author(s) and date
+    from its byline and dateline lines go to `metadata`."""
     text = normalise_newlines(text).replace("\ufeff", "")
     title = None
     if kind == "markdown":
@@ -71,7 +73,9 @@ def article_from_text(text: str, origin: str, *, kind: str = "text", fallback_ti
         raise DocumentError(f"{name} holds no text")
     first = text.split("\n", 1)[0].strip()
     title = title or (first if len(first) <= _MAX_TITLE else fallback_title or first[:_MAX_TITLE])
-    return Article(title=title, text=text, origin=origin, metadata={"format": kind, **(metadata or {})})
+    # the byline and dateline stay in the text (the analysis marks them as boilerplate)
+    metadata = {"format": kind, **text_metadata(text), **(metadata or {})}
+    return Article(title=title, text=text, origin=origin, metadata=metadata)
 
 
 def _read(p: Path, name: str) -> bytes:

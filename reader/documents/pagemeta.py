@@ -38,6 +38,11 @@ _DATE_WORDS = re.compile(r"^\s*(?:published|updated|posted|first published|last 
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y-%m-%d")
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þa-z][\w.'’-]*){0,4}$")
+# The last part of a byline naming a desk or a job, not a person: ", City Desk", ", Staff Writer".
+_ROLE_WORDS = {"desk", "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
+               "editor", "editors", "bureau", "columnist", "contributor", "team", "newsroom", "chief"}
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+", re.I)
+_CLOCK = re.compile(r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
 
 
 @dataclass
@@ -75,8 +80,9 @@ def page_metadata(tree, fallback=None) -> PageMeta:  # noqa: ANN001 - an lxml tr
     author_tag = meta.get("author") or meta.get("article:author") or ""
     meta_out.authors = (ld.get("authors") or ([author_tag] if author_tag and "://" not in author_tag else [])
                         or by_authors or _split_names(_attr(fallback, "author").replace(";", ",")))
-    meta_out.date = (_iso(ld.get("date")) or _iso(meta.get("article:published_time")) or _iso(meta.get("date"))
-                     or _iso(_time_in(tree)) or by_date or _iso(_attr(fallback, "date")))
+    meta_out.date = (iso_date(ld.get("date")) or iso_date(meta.get("article:published_time"))
+                     or iso_date(meta.get("date")) or iso_date(_time_in(tree)) or by_date
+                     or iso_date(_attr(fallback, "date")))
     meta_out.url = _one_line(meta.get("og:url") or _canonical(tree) or _attr(fallback, "url"))
     meta_out.description = _one_line(meta.get("og:description") or meta.get("description")
                                      or _attr(fallback, "description"))
@@ -104,10 +110,18 @@ def parse_byline(line: str) -> tuple[list[str], str]:
     date = ""
     for part in _PART_SPLIT.split(line or ""):
         if _BY.match(part) and not authors:
-            authors = _split_names(_BY.sub("", part))
+            authors = _split_names(_without_desk(_BY.sub("", part)))
         elif not date:
-            date = _iso(_DATE_WORDS.sub("", part))
+            date = iso_date(_DATE_WORDS.sub("", part))
     return authors, date
+
+
+def _without_desk(names: str) -> str:
+    """"Jane Whitford, City Desk" → "Jane Whitford": a last comma part naming a desk or job."""
+    head, comma, last = names.rpartition(",")
+    if comma and " and " not in last and {w.lower().strip(".") for w in last.split()} & _ROLE_WORDS:
+        return head
+    return names
 
 
 def _split_names(names: str) -> list[str]:
@@ -210,7 +224,7 @@ def _canonical(tree) -> str:  # noqa: ANN001
                  if (ln.get("rel") or "").lower() == "canonical"), "")
 
 
-def _iso(value: str | None) -> str:
+def iso_date(value: str | None) -> str:
     """A date as YYYY-MM-DD, from ISO timestamps or "March 3, 2024" / "3 March 2024"; else ""."""
     value = _one_line(value)
     if not value:
@@ -218,7 +232,9 @@ def _iso(value: str | None) -> str:
     m = _ISO_DATE.search(value)
     if m:
         return m.group(1)
-    value = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value).rstrip(".")
+    value = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value)
+    # "Tuesday, March 3, 2024, 10:31 AM EST" → "March 3, 2024"
+    value = _one_line(_CLOCK.sub(" ", _WEEKDAY.sub("", value))).strip(" ,.·|-–—")
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date().isoformat()

@@ -14,6 +14,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+")
 # similar length; news pasted one paragraph per line has long lines of every length.
 _MAX_WRAP_WIDTH = 100
 _WRAPPED_SHARE = 0.6
+_OVER_WIDTH = 1.25
+_OVER_WIDTH_SHARE = 0.1
 
 
 def normalise_newlines(text: str) -> str:
@@ -63,7 +65,13 @@ def _wrap_width(lines: list[str]) -> int | None:
     if width > _MAX_WRAP_WIDTH:
         return None
     near_width = sum(1 for n in continued if n >= 0.75 * width)
-    return width if near_width >= _WRAPPED_SHARE * len(continued) else None
+    if near_width < _WRAPPED_SHARE * len(continued):
+        return None
+    # Paragraphs far longer than the "width" (short head lines followed by one-line paragraphs)
+    # mean nothing was wrapped; one long address in a wrapped text does not.
+    filled = [len(line) for line in lines if line.strip()]
+    over = sum(1 for n in filled if n > _OVER_WIDTH * width)
+    return None if over >= _OVER_WIDTH_SHARE * len(filled) else width
 
 
 def _flush(out: list[str], current: list[str]) -> None:

@@ -53,6 +53,12 @@ _RESTORE_SHARE = 0.15
 # paragraphs, or a heading and a box, into one line): pieces of this many words.
 _TRACE_WORDS = 8
 
+# Live-blog entry times: at least this many alike posts, each time at most this many words,
+# and never a time inside running text.
+_MIN_POSTS = 3
+_MAX_TIME_WORDS = 6
+_INLINE_PARENTS = frozenset({"p", "span", "a", "em", "strong", "b", "i", "h1", "h2", "h3", "h4", "h5", "h6"})
+
 Extract = Callable[[object, bool], str]
 
 
@@ -66,7 +72,7 @@ class _Box:
 
 def extract_article(tree, extract: Extract) -> str:  # noqa: ANN001 - an lxml element
     """The article text of the page `tree` (not modified), pruned of boilerplate boxes."""
-    tree = _captions_as_paragraphs(tree)
+    tree = _post_times_as_paragraphs(_captions_as_paragraphs(tree))
     boxes = boilerplate_boxes(tree)
     pruned = extract(_without(tree, boxes), True)
     if not boxes:
@@ -124,6 +130,29 @@ def _captions_as_paragraphs(tree):  # noqa: ANN001, ANN202
         tail = figure.tail
         figure.clear()
         figure.tag, figure.text, figure.tail = "p", text, tail
+    return page
+
+
+def _post_times_as_paragraphs(tree):  # noqa: ANN001, ANN202
+    """A live blog's entry times ("09:05" heading each post) are part of its story, but
+    extractors drop a `<time>` outside a paragraph. When at least `_MIN_POSTS` alike blocks
+    (same tag and class: the posts) each start with one, each becomes a paragraph of its own.
+    A lone `<time>` (the date in a byline) is left alone."""
+    posts: dict[tuple[str, str], list] = defaultdict(list)
+    for time in tree.iter("time"):
+        parent = time.getparent()
+        if parent is None or parent.tag in _INLINE_PARENTS or _words(" ".join(time.itertext())) > _MAX_TIME_WORDS:
+            continue
+        posts[(parent.tag, " ".join((parent.get("class") or "").split()))].append(time)
+    if not any(len(times) >= _MIN_POSTS for times in posts.values()):
+        return tree
+    page = copy.deepcopy(tree)
+    root, original = page.getroottree(), tree.getroottree()
+    for times in posts.values():
+        if len(times) >= _MIN_POSTS:
+            for found in (root.xpath(original.getpath(t)) for t in times):
+                for el in found:
+                    el.tag = "p"
     return page
 
 

@@ -1,8 +1,7 @@
 """Every failure of the analysis process as one sentence for the user (the one place for them).
 
-`message_for(exc)` serves the analysis process and the in-process worker (reader/ui/worker.py)
-alike: errors written for the user pass through, anything else is named and reassures that the
-article is still readable.
+`message_for(exc)`: errors written for the user pass through, anything else is named and
+reassures that the article is still readable.
 """
 
 from __future__ import annotations

@@ -76,9 +76,10 @@ class AnalysisProcess:
         self._reader.start()
 
     def _read(self, on_event: Callable[[dict], None], on_exit: Callable[[int | None], None]) -> None:
+        received = protocol.ClaimsReceived()
         for line in self._popen.stdout:
             try:
-                event = protocol.decode_event(line)
+                event = protocol.decode_event(line, received)
             except Exception:  # noqa: BLE001 - a garbled line is logged, the next one may be fine
                 log.exception("unreadable event from the analysis process: %.200r", line)
                 continue

@@ -1,8 +1,6 @@
-"""What the in-process worker (reader/ui/worker.py) and the analysis process (server.py) share.
-
-Both run the same request semantics: partial results at most every PROGRESS_INTERVAL_S, in
-batches of PARAGRAPH_BATCH paragraphs, the newest request of each kind (analysis, load) kept
-in a `Newest`, and the same engine by default. Nothing here imports Qt or spaCy.
+"""The request semantics of the analysis process (server.py): partial results at most every
+PROGRESS_INTERVAL_S, in batches of PARAGRAPH_BATCH paragraphs, the newest request of each kind
+(analysis, load) kept in a `Newest`, and the real engine by default. No Qt, no spaCy import.
 """
 
 from __future__ import annotations

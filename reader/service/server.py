@@ -31,6 +31,7 @@ from reader.service.requests import PARAGRAPH_BATCH, PROGRESS_INTERVAL_S, WARM_U
 log = logging.getLogger("reader.service")
 
 _STOP = object()
+SHUTDOWN_GRACE_S = 1.0  # after the window said goodbye, the process ends within this
 
 
 class AnalysisServer:
@@ -70,6 +71,11 @@ class AnalysisServer:
         self.newest_analysis.value = self.newest_load.value = -1
         self._work.put(_STOP)
         self._loads.put(_STOP)
+        # a model load (or a parse) cannot be interrupted; the process holds nothing of the
+        # user's, so it does not keep the window's exit waiting for one
+        exit_timer = threading.Timer(SHUTDOWN_GRACE_S, os._exit, args=(0,))
+        exit_timer.daemon = True
+        exit_timer.start()
 
     # main thread --------------------------------------------------------------------------
     def run(self) -> None:
@@ -111,29 +117,30 @@ class AnalysisServer:
         by the analysis that needs it."""
         if not load_model or self._model_ready:
             return
-        self._send(protocol.STATE, state="loading")
+        self._send(protocol.STATE, state=protocol.LOADING)
         try:
             for _ in self._engine_instance().analyze_progressively(WARM_UP_TEXT):
                 pass
         except Exception as exc:  # noqa: BLE001 - reported, never raised
             log.warning("model warm-up failed: %s", exc)
-            self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else "idle")
+            self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else protocol.IDLE)
             return
         self._model_ready = True
-        self._send(protocol.STATE, state="ready")
+        self._send(protocol.STATE, state=protocol.READY)
 
     def _analyze(self, request_id: int, text: str) -> None:
         stale = self.newest_analysis.stale
         try:
             if not self._model_ready:
-                self._send(protocol.STATE, state="loading")
+                self._send(protocol.STATE, state=protocol.LOADING)
             last = None
             last_sent = 0.0
+            sent = protocol.ClaimsSent()
             for progress in self._engine_instance().analyze_progressively(
                     text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id)):
                 if not self._model_ready:
                     self._model_ready = True
-                    self._send(protocol.STATE, state="ready")
+                    self._send(protocol.STATE, state=protocol.READY)
                 if stale(request_id):
                     return
                 last = progress
@@ -142,15 +149,14 @@ class AnalysisServer:
                     # throttled: each partial is everything so far, redrawn by the window
                     last_sent = now
                     self._send(protocol.PROGRESS, id=request_id, done=progress.done, total=progress.total,
-                               analysis=progress.analysis.to_dict())
+                               **sent.fields(progress.analysis))
             if last is not None and not stale(request_id):
-                final = last.analysis.to_dict()
-                self._send(protocol.PROGRESS, id=request_id, done=last.done, total=last.total, analysis=final)
-                self._send(protocol.FINISHED, id=request_id, analysis=final)
+                self._send(protocol.FINISHED, id=request_id, done=last.done, total=last.total,
+                           **sent.fields(last.analysis))
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             log.exception("analysis failed")
             if not self._model_ready:
-                self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else "idle")
+                self._send(protocol.STATE, state=errors.message_for(exc) if errors.is_model_error(exc) else protocol.IDLE)
             self._send(protocol.ANALYSIS_FAILED, id=request_id, message=errors.message_for(exc))
 
 

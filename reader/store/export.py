@@ -65,6 +65,7 @@ class ExportItem:
     cue_class: str = ""  # claims only: speech, belief, intention, evidence, decree, perception, hedge
     who: str = ""  # claims only: the source's name ("" for a hedged claim)
     position: int = 0
+    corrected: bool = False  # claims only: the reader corrected it (see "corrections" below)
 
     def parts(self) -> labels.ClaimParts:
         return labels.claim_parts(self.who, self.cue, self.text, self.kind)
@@ -153,7 +154,8 @@ def _collect(db: sqlite_utils.Database) -> tuple[list[ExportArticle], list[Expor
         art = articles.get(r["article_id"], ExportArticle(r["article_id"], "", ""))
         src = card(r["article_id"], r["source_key"], r["source_name"], r["source_kind"] or "")
         src.claims.append(ExportItem(art.id, art.title, art.origin, r["content"], kind=r["kind"], cue=r["cue"],
-                                     cue_class=r["cue_class"], who=r["source_name"], position=r["position"]))
+                                     cue_class=r["cue_class"], who=r["source_name"], position=r["position"],
+                                     corrected=bool(r["corrected"])))
     for r in db.query("SELECT article_id, source_key, source_name, source_kind, text, updated FROM notes"
                       " ORDER BY article_id, source_key"):
         art = articles.get(r["article_id"], ExportArticle(r["article_id"], "", ""))
@@ -167,15 +169,20 @@ def _collect(db: sqlite_utils.Database) -> tuple[list[ExportArticle], list[Expor
 def format_for(path: str | Path) -> str:
     """The format a file name asks for: .csv, .json, anything else Markdown."""
     suffix = Path(path).suffix.lower()
-    return {".csv": "csv", ".json": "json"}.get(suffix, "markdown")
+    return {".csv": "csv", ".json": "json", EVAL_SUFFIX: EVAL_FORMAT}.get(suffix, "markdown")
 
 
 def export(lib: Library, path: str | Path, fmt: str | None = None) -> Path:
     """Write every source with its notes and claims to `path` (format from its suffix
-    unless given); returns the path. Raises OSError when the file cannot be written."""
+    unless given; .jsonl: the corrected articles in the evaluation format); returns the
+    path. Raises OSError when the file cannot be written."""
     path = Path(path)
+    fmt = fmt or format_for(path)
+    if fmt == EVAL_FORMAT:
+        write_atomically(path, to_eval_jsonl(eval_records(lib)))
+        return path
     articles, sources = collect_all(lib)
-    write_atomically(path, render(sources, fmt or format_for(path), articles))
+    write_atomically(path, render(sources, fmt, articles))
     return path
 
 
@@ -375,7 +382,8 @@ def md_claim_source(claim: ExportItem) -> str:
     # the class only where it adds something: most claims are speech
     shown_class = claim.cue_class not in ("", "speech", "hedge")
     bits = [labels.claim_kind(claim.kind)] + ([labels.cue_class(claim.cue_class)] if shown_class else [])
-    return f"— {md_link(claim.article_title, claim.origin)} · {md_inline(' · '.join(bits))}"
+    return (f"— {md_link(claim.article_title, claim.origin)} · {md_inline(' · '.join(bits))}"
+            + (f" ({CORRECTED_LABEL})" if claim.corrected else ""))
 
 
 def md_source_body(src: ExportSource, level: int) -> list[str]:
@@ -437,7 +445,7 @@ def source_page(src: ExportSource, articles: list[ExportArticle]) -> str:
 # CSV ---------------------------------------------------------------------------------------
 BOM = "\ufeff"
 CSV_COLUMNS = ["article", "url", "source", "source kind", "title", "role", "affiliation", "cue", "claim kind",
-               "class", "content", "note", "updated"]
+               "class", "content", "note", "updated", "corrected by reader"]
 
 
 def csv_cell(value: str) -> str:
@@ -456,12 +464,12 @@ def csv_rows(sources: list[ExportSource]) -> list[list[str]]:
             url = claim.origin if _is_web(claim.origin) else ""
             rows.append([claim.article_title, url, *head, claim.parts().verb, labels.claim_kind(claim.kind),
                          labels.cue_class(claim.cue_class) if claim.cue_class else "", claim.parts().content,
-                         "", ""])
+                         "", "", "yes" if claim.corrected else ""])
         for note in src.notes:
             url = note.origin if _is_web(note.origin) else ""
-            rows.append([note.article_title, url, *head, "", "", "", "", note.text, note.updated])
+            rows.append([note.article_title, url, *head, "", "", "", "", note.text, note.updated, ""])
         if not src.claims and not src.notes:
-            rows.append([src.article_title, src.origin if _is_web(src.origin) else "", *head, *[""] * 6])
+            rows.append([src.article_title, src.origin if _is_web(src.origin) else "", *head, *[""] * 7])
     return rows
 
 
@@ -484,7 +492,7 @@ def _json_item(item: ExportItem, claim: bool) -> dict:
     parts = item.parts()
     return {**where, "cue": parts.verb, "claim_kind": labels.claim_kind(item.kind),
             "class": labels.cue_class(item.cue_class) if item.cue_class else "", "content": parts.content,
-            "sentence": labels.claim_sentence(parts)}
+            "sentence": labels.claim_sentence(parts), "corrected": item.corrected}
 
 
 def to_json(sources: list[ExportSource], articles: list[ExportArticle] | None = None) -> str:
@@ -498,3 +506,22 @@ def to_json(sources: list[ExportSource], articles: list[ExportArticle] | None = 
                         "notes": [_json_item(n, False) for n in s.notes],
                         "claims": [_json_item(c, True) for c in s.claims]} for s in sources]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# corrections: the evaluation format (issue 13) ---------------------------------------------
+CORRECTED_LABEL = "corrected by you"
+EVAL_FORMAT = "eval-jsonl"
+EVAL_SUFFIX = ".jsonl"
+
+
+def eval_records(lib: Library) -> list[dict]:
+    """Every corrected article as one line of ../shared/eval/ (reader/corrections/eval_format.py),
+    so `reader eval` scores the engine against the reader's own corrections."""
+    from reader.corrections.eval_format import gold_record
+
+    return [gold_record(article_id, text, doc, title)
+            for article_id, title, text, doc, _unapplied in lib.corrected_articles()]
+
+
+def to_eval_jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

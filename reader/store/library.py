@@ -20,12 +20,14 @@ from typing import Any
 
 import sqlite_utils
 
+from reader.corrections import Correction, Unapplied
+from reader.corrections.notes import ClaimNote
 from reader.documents.names import shown
 
+from reader.store import corrections as _corrections
 from reader.store import search as _search
 from reader.store import source_book as _book
 from reader.store.keys import source_key
-from reader.store.migrations import insert_source_cards
 from reader.store.opening import DAMAGE_CODES, StoreError, open_database
 from reader.store.search import SearchHit
 from reader.store.source_book import Appearance, BookSource, ClaimRecord, NoteRecord, SourceSummary
@@ -174,9 +176,44 @@ class Library:
                 " ON CONFLICT(article_id) DO UPDATE SET engine_version = excluded.engine_version,"
                 " analysis = excluded.analysis, created = excluded.created",
                 [article_id, engine_version, json.dumps(analysis, ensure_ascii=False), _now()])
-            self.db.execute("DELETE FROM sources WHERE article_id = ?", [article_id])
-            insert_source_cards(self.db, article_id, analysis.get("sources", []))
-            _search.replace_claims(self.db, article_id, analysis)  # and, by trigger, the index
+            _corrections.refresh_cards(self.db, article_id, analysis)  # the cards as the reader corrected them
+
+    # corrections (reader/store/corrections.py) ---------------------------------------------
+    def corrections(self, article_id: str) -> list[Correction]:
+        """The reader's corrections of one article, oldest first."""
+        with self._sqlite_errors("read your corrections"):
+            return _corrections.for_article(self.db, article_id)
+
+    def add_correction(self, article_id: str, correction: Correction) -> None:
+        """One committed transaction: the correction is in the log when this returns."""
+        self._refuse_read_only("This correction was not saved")
+        with self._sqlite_errors("save your correction"):
+            _corrections.add(self.db, article_id, correction, _now())
+
+    def remove_correction(self, article_id: str, uid: str) -> bool:
+        """Undo one correction (one transaction); False when it was not stored."""
+        self._refuse_read_only("This correction was not undone")
+        with self._sqlite_errors("undo your correction"):
+            return _corrections.remove(self.db, article_id, uid)
+
+    def corrected_articles(self) -> list[tuple[str, str, str, dict[str, Any], list[Unapplied]]]:
+        """(id, title, text, corrected analysis, what no longer applies) of every corrected article."""
+        with self._sqlite_errors("read your corrections"):
+            return list(_corrections.corrected_articles(self.db))
+
+    def claim_notes(self, article_id: str) -> list[ClaimNote]:
+        with self._sqlite_errors("read your notes on claims"):
+            return _corrections.claim_notes(self.db, article_id)
+
+    def save_claim_note(self, article_id: str, note: ClaimNote) -> None:
+        """One committed transaction; an empty text deletes the note."""
+        self._refuse_read_only("This note was not saved")
+        with self._sqlite_errors("save your note on the claim"):
+            _corrections.save_claim_note(self.db, article_id, note, _now())
+
+    def _refuse_read_only(self, what: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{what}: your library is open read-only ({shown(self.path)}).")
 
     # notes ------------------------------------------------------------------------------
     def note(self, article_id: str, name: str, kind: str) -> str:

@@ -98,7 +98,32 @@ def insert_source_cards(db: sqlite_utils.Database, article_id: str, cards: list[
              len(card.get("claim_ids") or [])])
 
 
-def _v3_search_everything(db: sqlite_utils.Database) -> None:
+def _v3_corrections(db: sqlite_utils.Database) -> None:
+    """The reader's corrections of analyses, an ordered log per article, and notes on single
+    claims (store/corrections.py)."""
+    db.execute("""
+        CREATE TABLE corrections (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- the log order; undo removes the latest
+            uid         TEXT NOT NULL UNIQUE,  -- Correction.uid: the id the window knows it by
+            article_id  TEXT NOT NULL,
+            kind        TEXT NOT NULL,  -- Correction.kind, for a look without parsing
+            correction  TEXT NOT NULL,  -- Correction.to_dict() as JSON: anchored to the article text
+            created     TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX idx_corrections_article ON corrections(article_id, seq)")
+    db.execute("""
+        CREATE TABLE claim_notes (
+            uid         TEXT PRIMARY KEY,  -- ClaimNote.uid
+            article_id  TEXT NOT NULL,
+            anchor      TEXT NOT NULL,  -- Anchor.to_dict() as JSON: the claim's text, not its id
+            text        TEXT NOT NULL,
+            created     TEXT NOT NULL,
+            updated     TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX idx_claim_notes_article ON claim_notes(article_id)")
+
+
+def _v4_search_everything(db: sqlite_utils.Database) -> None:
     """One index over article titles and text, claims (cue, content, source), cards and notes."""
     from reader.store.search import create_index
 
@@ -109,7 +134,8 @@ def _v3_search_everything(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_first_library),
     (2, _v2_sources_and_search),
-    (3, _v3_search_everything),
+    (3, _v3_corrections),
+    (4, _v4_search_everything),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -138,12 +164,17 @@ _V2_TABLES = {
     "sources_fts": {"name", "title", "role", "affiliation"},
 }
 _V3_TABLES = {
-    **{t: c for t, c in _V2_TABLES.items() if t not in ("notes_fts", "sources_fts")},
+    **_V2_TABLES,
+    "corrections": {"seq", "uid", "article_id", "kind", "correction", "created"},
+    "claim_notes": {"uid", "article_id", "anchor", "text", "created", "updated"},
+}
+_V4_TABLES = {
+    **{t: c for t, c in _V3_TABLES.items() if t not in ("notes_fts", "sources_fts")},
     "claims": {"article_id", "claim_id", "kind", "cue_class", "cue", "content", "source_id", "source_name",
-               "source_key", "position"},
+               "source_key", "position", "corrected"},
     "search_fts": {"title", "cue", "content", "source", "note"},
 }
-REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES}
+REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V4_TABLES}
 
 
 def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:

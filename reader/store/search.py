@@ -1,13 +1,14 @@
 """Search everything: one FTS5 index over article titles and text, claims, source cards and notes.
 
 Contract
-- `search_fts` (schema v3, made by `create_index`) holds one row per article, claim, source card
+- `search_fts` (schema v4, made by `create_index`) holds one row per article, claim, source card
   and note. Its rowid is the row's own rowid × 4 + a kind code (ROW_KINDS), so a trigger finds
   and replaces exactly its row, and a hit finds its table row without a lookup table.
   Triggers on `articles`, `claims`, `sources` and `notes` keep the index in step inside the
   writer's own transaction: a save and its index entry commit together or not at all.
-- `claims` holds every claim of the stored analyses as words (cue, content, source name),
-  written by `replace_claims` inside `Library.save_analysis`'s transaction.
+- `claims` holds every claim of the stored analyses, as the reader corrected them, in words
+  (cue, content, source name), written by `replace_claims` inside the transaction that
+  saves the analysis or a correction (store/corrections.py `refresh_cards`).
 - `search()` ranks with bm25 (lower is better), matches each word as a prefix, and returns
   `SearchHit`s best first; `group_by_article` puts them under their article, best article first.
   A query of stop words alone lists the newest rows, unranked.
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from reader.corrections import CORRECTED_KEY
 from reader.store.keys import source_key
 from reader.store.labels import CONTENT_JOINER, claim_line, claim_parts, clip
 
@@ -90,7 +92,7 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in query_words(text))
 
 
-# the schema (v3) ----------------------------------------------------------------------------
+# the schema (v4) ----------------------------------------------------------------------------
 _CLAIMS_TABLE = """
 CREATE TABLE claims (
     article_id  TEXT NOT NULL,
@@ -103,6 +105,7 @@ CREATE TABLE claims (
     source_name TEXT NOT NULL DEFAULT '',  -- '' for a hedged claim
     source_key  TEXT NOT NULL DEFAULT '',
     position    INTEGER NOT NULL DEFAULT 0,  -- first character of the claim in the article text
+    corrected   INTEGER NOT NULL DEFAULT 0,  -- 1 when a correction of the reader touched it
     PRIMARY KEY (article_id, claim_id)
 )"""
 
@@ -130,7 +133,7 @@ def _insert_sql(table_alias: str, code: int, columns: dict[str, str]) -> str:
 
 
 def create_index(db: sqlite_utils.Database, tokenizer: str) -> None:
-    """Schema v3: the claims table, the one index and its triggers, filled from what is stored.
+    """Schema v4: the claims table, the one index and its triggers, filled from what is stored.
 
     Replaces v2's notes_fts and sources_fts (and their triggers). Runs inside the migration's
     transaction. A released step never changes: later schema changes are new steps.
@@ -150,8 +153,10 @@ def create_index(db: sqlite_utils.Database, tokenizer: str) -> None:
         db.execute(f"CREATE TRIGGER search_{table}_ad AFTER DELETE ON {table} BEGIN {delete} END")
         db.execute(f"CREATE TRIGGER search_{table}_au AFTER UPDATE OF {watched} ON {table} BEGIN "
                    f"{delete} {_insert_sql('new', code, columns)}; END")
-    for article_id, analysis in _stored_analyses(db):
-        replace_claims(db, article_id, analysis)
+    from reader.store.corrections import refresh_cards  # the corrected analysis, cards and claims
+
+    for article_id, _analysis in _stored_analyses(db):
+        refresh_cards(db, article_id)
     rebuild_index(db)
 
 
@@ -195,10 +200,10 @@ def replace_claims(db: sqlite_utils.Database, article_id: str, analysis: dict) -
                      " ".join(_span_text(text, claim.get("cue"))),
                      CONTENT_JOINER.join(p for p in _span_text(text, claim.get("content")) if p),
                      str(source.get("id") or ""), name, source_key(name, kind) if name else "",
-                     min((s[0] for s in spans), default=0)])
+                     min((s[0] for s in spans), default=0), int(bool(claim.get(CORRECTED_KEY)))])
     db.conn.executemany(
         "INSERT OR REPLACE INTO claims (article_id, claim_id, kind, cue_class, cue, content, source_id,"
-        " source_name, source_key, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        " source_name, source_key, position, corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 @dataclass(frozen=True)
@@ -305,7 +310,7 @@ def _hit(kind: str, row: dict, query: str, rank: float) -> SearchHit:
 
 def search(db: sqlite_utils.Database, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
     """The best `limit` hits over everything, best first. A note and the card of the same
-    source in the same article are one hit (the better of the two, as before v3)."""
+    source in the same article are one hit (the better of the two, as before v4)."""
     match = fts_query(query)
     if not match or limit <= 0:
         return []

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from reader.corrections import CORRECTED_KEY
+from reader.store.corrections import by_article, corrected
 from reader.store.keys import source_key
 
 
@@ -73,6 +75,7 @@ class ClaimRecord:
     claim_id: str
     kind: str
     quote: str
+    corrected: bool = False  # a correction of the reader touched this claim
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,9 @@ def quote_text(text: str, spans: list) -> str:
 
 
 def claims(db: sqlite_utils.Database) -> Iterator[ClaimRecord]:
-    """Every sourced claim in every stored analysis (hedged claims have no source)."""
+    """Every sourced claim in every stored analysis, as the reader corrected it (hedged
+    claims have no source)."""
+    logs = by_article(db)
     rows = db.query("SELECT an.article_id, an.analysis, a.title, a.origin, a.text FROM analyses an"
                     " JOIN articles a ON a.id = an.article_id ORDER BY a.added")
     for row in rows:
@@ -201,6 +206,7 @@ def claims(db: sqlite_utils.Database) -> Iterator[ClaimRecord]:
             analysis = json.loads(row["analysis"])
         except ValueError:
             continue
+        analysis, _ = corrected(analysis, row["text"] or "", logs.get(row["article_id"], []))
         keys = {s.get("id"): source_key(s.get("name") or "", s.get("kind") or "person")
                 for s in analysis.get("sources", [])}
         for claim in analysis.get("claims", []):
@@ -208,4 +214,5 @@ def claims(db: sqlite_utils.Database) -> Iterator[ClaimRecord]:
             quote = quote_text(row["text"] or "", claim.get("content") or [])
             if key and quote:
                 yield ClaimRecord(key, row["article_id"], row["title"] or "", row["origin"] or "",
-                                  claim.get("id", ""), claim.get("kind", ""), quote)
+                                  claim.get("id", ""), claim.get("kind", ""), quote,
+                                  bool(claim.get(CORRECTED_KEY)))

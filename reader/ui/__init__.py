@@ -1,4 +1,4 @@
-"""Qt widgets, models and the worker thread: the only package that imports PySide6."""
+"""Qt widgets, models and the analysis client: the only package that imports PySide6."""
 
 from reader.ui.main_window import MainWindow
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader import APP_NAME
-from reader.ui import help_dialogs, preferences
+from reader.ui import help_dialogs, preferences, sourcing_report
 
 Key = QKeySequence.StandardKey
 
@@ -85,6 +85,7 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
     view_menu.addActions([a_in, a_out, a_reset])
     view_menu.addSeparator()
     view_menu.addAction(window.sources_dock.toggleViewAction())
+    view_menu.addAction(window.sourcing_dock.toggleViewAction())
 
     sources_menu = bar.addMenu("&Sources")
     a_next = _action(window, "&Next claim of this source", window.next_claim, "N", "F3", name="actionNextClaim")
@@ -100,6 +101,8 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
                        name="actionSearchNotes")
     a_book = _action(window, "Source &book…", window.open_source_book, "Ctrl+B", name="actionSourceBook")
     library_menu.addActions([a_search, a_book])
+    library_menu.addAction(_action(window, "Sourcing &report…", lambda: sourcing_report.open_report(window),
+                                   name="actionSourcingReport"))
     library_menu.addSeparator()
     library_menu.addAction(a_export)
 

@@ -4,14 +4,15 @@
     request_id = client.analyze(text)         # or client.load(path_or_url)
     # → analysisProgress / analysisFinished / analysisFailed / articleLoaded / loadFailed / modelState
 
-The same public API as the worker thread (`reader.ui.worker.BackgroundWorker`), but spaCy runs
-in a child process (reader/service), so it never holds this process's GIL. A thread reads the
+spaCy runs in a child process (reader/service), so it never holds this process's GIL; documents
+that need a parser or the network are read there too (its load thread). A thread reads the
 child's events and only forwards them, by a signal, to bound methods of this object, where
 stale results are dropped. Analyses and loads each have their own "newest": a newer analysis
 never makes a load stale, nor the reverse.
 
-Crash isolation: when the child dies (killed, segfault, out of memory) or stays silent past
-`hang_limit_ms` while it owes an answer (then it is killed), `modelState` carries one sentence
+Crash isolation: when the child dies (killed, segfault, out of memory) or stays silent while it
+owes an answer (then it is killed) — past `hang_limit_ms` once its model is ready, past
+`model_load_limit_ms` while it starts and loads the model — `modelState` carries one sentence
 saying so, a new child starts and the current analysis and load run again under the same ids.
 A request that brings the child down `MAX_RUNS_PER_REQUEST` times fails with a message instead.
 """
@@ -31,7 +32,8 @@ from reader.ui.analysis_signals import AnalysisSignals
 
 log = logging.getLogger("reader.ui.analysis_client")
 
-HANG_LIMIT_MS = 60_000  # silence while an answer is owed (a model load, one paragraph batch) → hung
+HANG_LIMIT_MS = 60_000  # silence while an answer is owed (one paragraph batch, a load) → hung
+MODEL_LOAD_LIMIT_MS = 180_000  # the same, while a new process imports spaCy and loads the model
 MAX_RUNS_PER_REQUEST = 2  # a request that has brought the process down this often is not re-run
 
 
@@ -52,6 +54,9 @@ class AnalysisClient(AnalysisSignals):
     def __init__(self, engine_factory: Callable[[], Any] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hang_limit_ms = HANG_LIMIT_MS
+        self.model_load_limit_ms = MODEL_LOAD_LIMIT_MS
+        self._model_ready = False  # in the current process: until then the model-load limit applies
+        self._silence_limit_ms = HANG_LIMIT_MS  # the limit the watchdog was armed with
         self._factory = engine_factory
         self._next_id = 0
         self._analysis_id = 0
@@ -128,6 +133,7 @@ class AnalysisClient(AnalysisSignals):
     # the process --------------------------------------------------------------------------------
     def _start_process(self, process: AnalysisProcess | None = None) -> None:
         self._generation += 1
+        self._model_ready = False
         generation = self._generation
         try:
             self._process = process or AnalysisProcess(self._factory)
@@ -151,14 +157,15 @@ class AnalysisClient(AnalysisSignals):
 
     def _arm_watchdog(self) -> None:
         if self._owed() and not self._closed:
-            self._watchdog.start(self.hang_limit_ms)
+            self._silence_limit_ms = self.hang_limit_ms if self._model_ready else self.model_load_limit_ms
+            self._watchdog.start(self._silence_limit_ms)
         else:
             self._watchdog.stop()
 
     @Slot()
     def _on_silence(self) -> None:
         if self._owed() and self._process is not None:
-            log.warning("analysis process %d silent for %d ms; killing it", self._process.pid, self.hang_limit_ms)
+            log.warning("analysis process %d silent for %d ms; killing it", self._process.pid, self._silence_limit_ms)
             self._hung = True
             self._process.kill()  # its end comes back through _on_process_ended
 
@@ -172,7 +179,7 @@ class AnalysisClient(AnalysisSignals):
             self._process.stop()  # already gone: this only closes its pipes
         self._process = None
         self._start_process()
-        reason = errors.process_hung(self.hang_limit_ms) if hung else errors.process_stopped(returncode)
+        reason = errors.process_hung(self._silence_limit_ms) if hung else errors.process_stopped(returncode)
         self.modelState.emit(reason)
         if self._model_wanted and self._analysis is None:  # a re-run analysis loads the model itself
             self._send({"op": protocol.PREPARE, "load_model": True})
@@ -195,8 +202,10 @@ class AnalysisClient(AnalysisSignals):
     def _on_event(self, generation: int, event: dict[str, Any]) -> None:
         if generation != self._generation or self._closed:
             return
-        self._arm_watchdog()  # it answered: the silence starts again
         kind = event["event"]
+        if kind == protocol.STATE:
+            self._model_ready = event["state"] == protocol.READY
+        self._arm_watchdog()  # it answered: the silence starts again
         if kind == protocol.STATE:
             self.modelState.emit(event["state"])
             return
@@ -218,7 +227,8 @@ class AnalysisClient(AnalysisSignals):
             return
         self._analysis = None
         self._arm_watchdog()
-        if kind == protocol.FINISHED:
+        if kind == protocol.FINISHED:  # complete: the last progress and the result, in one message
+            self.analysisProgress.emit(request_id, event["done"], event["total"], event["analysis"])
             self.analysisFinished.emit(request_id, event["analysis"])
         else:
             self.analysisFailed.emit(request_id, event["message"])

@@ -1,8 +1,8 @@
 """The signals of an analysis client: the one interface the reading session listens to.
 
-Both the in-process `BackgroundWorker` (worker.py) and the process-backed `AnalysisClient`
-(analysis_client.py) derive from `AnalysisSignals`, so the session can be given either one and
-the two can never drift apart. Every signal is emitted on the GUI thread.
+The process-backed `AnalysisClient` (analysis_client.py) derives from `AnalysisSignals`; a test
+double or another client would too, so the session never depends on how analyses are run.
+Every signal is emitted on the GUI thread.
 """
 
 from __future__ import annotations

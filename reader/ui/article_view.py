@@ -60,6 +60,7 @@ class ArticleView(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
         self.last_tooltip = ""  # what the last hover showed (tooltips are not inspectable offscreen)
         self._current_span: tuple[int, int] | None = None  # Qt positions of the outlined claim
+        self.corrected_marks = None  # paints the marks of corrected claims, when set
         self._apply_font()
 
     # text and typography ---------------------------------------------------------------
@@ -132,6 +133,8 @@ class ArticleView(QTextBrowser):
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802
         super().paintEvent(event)
+        if self.corrected_marks is not None:
+            self.corrected_marks.paint(self)  # the reader's corrections (reader/ui/correction_menu.py)
         if self._current_span is not None:
             self._paint_current_outline()
         if self._announce_paint:
@@ -184,9 +187,11 @@ class ArticleView(QTextBrowser):
 
     def current_outline_rects(self) -> list[QRectF]:
         """One rectangle per line the current claim covers, in viewport coordinates."""
-        if self._current_span is None:
-            return []
-        start, end = self._current_span
+        return [] if self._current_span is None else self.span_rects(self._current_span)
+
+    def span_rects(self, span: tuple[int, int]) -> list[QRectF]:
+        """One rectangle per line the span (Qt positions) covers, in viewport coordinates."""
+        start, end = span
         doc = self.document()
         layout = doc.documentLayout()
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()

@@ -1,10 +1,13 @@
-"""Which claims belong to the selected source, in reading order, and stepping through them (n / p)."""
+"""Which claims are selected — those of the selected source, or of a segment of the sourcing bars
+(a category of the sourcing profile) — in reading order, and stepping through them (n / p)."""
 
 from __future__ import annotations
 
 import html
 
+from reader.analysis.profile import claim_categories
 from reader.ui.highlights import KIND_LABELS
+from reader.ui.legend import CLASS_WORDS
 from reader.ui.offsets import QtOffsets
 from reader.ui.sources_panel import UNSOURCED
 
@@ -23,6 +26,8 @@ class ClaimNavigator:
         self._offsets = QtOffsets("")
         self._by_id: dict = {}
         self._source_id = ""
+        self._segment: tuple[str, str] | None = None  # (dimension, category) of the sourcing profile
+        self._segment_ids: set[str] | None = None  # its claims in the current analysis
         self._order: list[str] = []  # claim ids of the selected source (all claims if none), by position
         self._index = -1
         self.wrapped = False  # the last step went past the end (or the start) and came round
@@ -41,13 +46,29 @@ class ClaimNavigator:
         wanted = None if source_id == UNSOURCED else source_id
         return {cid for cid, c in self._by_id.items() if c.source_id == wanted}
 
-    def select(self, source_id: str) -> None:
-        self._source_id = source_id
+    @property
+    def segment(self) -> tuple[str, str] | None:
+        return self._segment
+
+    def segment_claims(self) -> set[str] | None:
+        """The claims of the chosen sourcing segment; None when no segment is chosen."""
+        return self._segment_ids
+
+    def select(self, source_id: str, segment: tuple[str, str] | None = None) -> None:
+        """Select a source's claims, or ("" and) a segment's, or ("", None) every claim."""
+        self._source_id, self._segment = source_id, segment
         self._reorder()
         self._index = -1
 
     def _reorder(self) -> None:
-        ids = self.claims_of(self._source_id) if self._source_id else set(self._by_id)
+        """Recompute the selection (a new analysis, another choice); scrolling then reads it as is."""
+        self._segment_ids = None
+        if self._segment is not None and self._analysis is not None:
+            dimension, category = self._segment
+            of_claim = claim_categories(self._analysis.to_dict())[dimension]
+            self._segment_ids = {cid for cid in self._by_id if of_claim.get(cid) == category}
+        chosen = self._segment_ids
+        ids = self.claims_of(self._source_id) if self._source_id else set(self._by_id) if chosen is None else chosen
         self._order = sorted(ids, key=lambda cid: _extent(self._by_id[cid]))
 
     def first(self) -> tuple[int, int] | None:
@@ -78,6 +99,10 @@ class ClaimNavigator:
         """Qt positions of the current claim's extent."""
         return self._span(self._index) if 0 <= self._index < len(self._order) else None
 
+    def selected_claims(self) -> list:
+        """The selected claims (reader.analysis.Claim) in reading order: what n / p steps through."""
+        return [self._by_id[cid] for cid in self._order]
+
     def move_to(self, claim_id: str) -> None:
         if claim_id in self._order:
             self._index = self._order.index(claim_id)
@@ -104,6 +129,7 @@ def claim_tooltip(analysis, text: str, claim_id: str) -> str:  # noqa: ANN001
     else:
         lines = ["<b>No named source</b>"]
     cue = " … ".join(text[s:e] for s, e in claim.cue)
-    lines.append(f"cue: “{esc(cue)}” · {esc(KIND_LABELS.get(claim.kind, claim.kind))} · {esc(claim.cue_class)}")
+    lines.append(f"cue: “{esc(cue)}” · {esc(KIND_LABELS.get(claim.kind, claim.kind))}")
+    lines.append(esc(CLASS_WORDS.get(claim.cue_class, claim.cue_class)))
     lines.append(f"<span style='color:gray'>confidence {claim.confidence:.2f} · rule {esc(claim.rule)}</span>")
     return "<br>".join(lines)

@@ -1,9 +1,11 @@
 """Context menus of the main window: on the article text (and its highlights) and on the
 sources list.
 
-Contract: `install(window)` gives both a custom context menu. `text_menu(window, pos)` and
-`sources_menu(window, pos)` build the menu for a point (viewport coordinates) without showing
-it, so tests can trigger its actions; each action has an objectName.
+Contract: the window's menus on the text and on the sources list are built by the corrections
+controls (reader/ui/correction_menu.py); `add_text_actions(window, menu, pos)` and
+`add_source_actions(window, menu, pos)` append the reading actions below for the point `pos`
+(viewport coordinates). `text_menu` / `sources_menu` build menus of these actions alone (for
+tests). Each action has an objectName.
 - Text: the standard Copy / Select All; on a highlight "Copy claim with source and verb"
   ('Maria Okafor said: “…” — Title, URL') and "Show this source's claims"; with a selection
   "Copy with citation", "Find in article" and "Search library for …".
@@ -63,14 +65,12 @@ def _search_library(window, query: str) -> None:  # noqa: ANN001
         dialog.set_query(query)
 
 
-def text_menu(window, pos: QPoint) -> QMenu:  # noqa: ANN001
+def add_text_actions(window, menu: QMenu, pos: QPoint) -> None:  # noqa: ANN001
+    """Append the reading actions for the point `pos` (viewport coordinates) to the text's menu."""
     view = window.view
-    scrolled = QPoint(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
-    menu = view.createStandardContextMenu(pos + scrolled)  # it takes document coordinates
-    menu.setObjectName("textMenu")
     mark = view.mark_at_point(pos)
-    if mark is not None and claim_words(window, mark.claim_id):
-        words = claim_words(window, mark.claim_id)
+    words = claim_words(window, mark.claim_id) if mark is not None else ""
+    if words:
         menu.addSeparator()
         _add(menu, "copyClaim", "Copy claim with source and verb", lambda: _copy(words + citation(window)))
         claim = window.navigator.claim(mark.claim_id)
@@ -85,6 +85,21 @@ def text_menu(window, pos: QPoint) -> QMenu:  # noqa: ANN001
         _add(menu, "findSelection", "Find in article", window.show_find_bar)
         _add(menu, "searchSelection", f"Search library for “{short}”",
              lambda: _search_library(window, selected))
+    # the text's own Copy and Select All, last
+    scrolled = QPoint(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    standard = view.createStandardContextMenu(pos + scrolled)  # it takes document coordinates
+    standard.setParent(menu, standard.windowFlags())  # its actions live as long as the menu
+    menu.addSeparator()
+    for action in standard.actions():
+        if action.text() and "Link" not in action.text():
+            menu.addAction(action)
+
+
+def text_menu(window, pos: QPoint) -> QMenu:  # noqa: ANN001
+    """The reading actions alone, as a menu of their own."""
+    menu = QMenu(window.view)
+    menu.setObjectName("textMenu")
+    add_text_actions(window, menu, pos)
     return menu
 
 
@@ -96,29 +111,25 @@ def card_text(window, source_id: str) -> str:  # noqa: ANN001
     return " · ".join([source.name, *(a for a in about if a)])
 
 
-def sources_menu(window, pos: QPoint) -> QMenu:  # noqa: ANN001
-    menu = QMenu(window.sources.tree)
-    menu.setObjectName("sourcesMenu")
+def add_source_actions(window, menu: QMenu, pos: QPoint) -> None:  # noqa: ANN001
+    """Append the reading actions for the source at `pos` (viewport coordinates) to the list's menu."""
     item = window.sources.tree.itemAt(pos)
     source_id = item.data(0, SOURCE_ID) if item is not None else None
     source = window.analysis.source(source_id) if window.analysis and isinstance(source_id, str) else None
+    menu.addSeparator()
     if source is None:
         _add(menu, "allSources", "Show every claim", window.show_all_sources)
-        return menu
+        return
     claims = [claim_words(window, cid) for cid in source.claim_ids]
     _add(menu, "showSource", "Show this source's claims", lambda: window.select_source(source.id))
     _add(menu, "copyCard", "Copy source card", lambda: _copy(card_text(window, source.id)))
     _add(menu, "copyClaims", "Copy its claims", lambda: _copy("\n".join(c for c in claims if c) + citation(window)))
     _add(menu, "searchSource", f"Search library for “{labels.clip(source.name, SELECTION_LABEL_CHARS)}”",
          lambda: _search_library(window, source.name))
+
+
+def sources_menu(window, pos: QPoint) -> QMenu:  # noqa: ANN001
+    menu = QMenu(window.sources.tree)
+    menu.setObjectName("sourcesMenu")
+    add_source_actions(window, menu, pos)
     return menu
-
-
-def install(window) -> None:  # noqa: ANN001
-    view, tree = window.view, window.sources.tree
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(
-        lambda pos: text_menu(window, pos).exec(view.viewport().mapToGlobal(pos)))
-    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    tree.customContextMenuRequested.connect(
-        lambda pos: sources_menu(window, pos).exec(tree.viewport().mapToGlobal(pos)))

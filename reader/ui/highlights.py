@@ -31,12 +31,16 @@ class KindStyle:
     underline: QTextCharFormat.UnderlineStyle
 
 
+# The Okabe–Ito palette at full strength (black aside): underlines here, the sourcing bars' segments
+ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW = "#e69f00", "#56b4e9", "#009e73", "#f0e442"
+BLUE, VERMILLION, REDDISH_PURPLE = "#0072b2", "#d55e00", "#cc79a7"
+
 # direct quotes · reported speech · according to · hedged, unsourced
 STYLES = {
-    "direct": KindStyle("Direct quote", "#cfe6f5", "#123a57", "#0072b2", UNDERLINE.SingleUnderline),
-    "reported": KindStyle("Reported speech", "#fbe6bf", "#4d3708", "#e69f00", UNDERLINE.DashUnderline),
-    "according_to": KindStyle("According to", "#c6ebdf", "#0d4234", "#009e73", UNDERLINE.DotLine),
-    "hedged": KindStyle("Hedged / unsourced", "#f3d6e6", "#4d2140", "#cc79a7", UNDERLINE.WaveUnderline),
+    "direct": KindStyle("Direct quote", "#cfe6f5", "#123a57", BLUE, UNDERLINE.SingleUnderline),
+    "reported": KindStyle("Reported speech", "#fbe6bf", "#4d3708", ORANGE, UNDERLINE.DashUnderline),
+    "according_to": KindStyle("According to", "#c6ebdf", "#0d4234", BLUISH_GREEN, UNDERLINE.DotLine),
+    "hedged": KindStyle("Hedged / unsourced", "#f3d6e6", "#4d2140", REDDISH_PURPLE, UNDERLINE.WaveUnderline),
 }
 KIND_FAMILY = {"direct": "direct", "indirect": "reported", "mixed": "reported",
                "according_to": "according_to", "hedged": "hedged"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -97,26 +97,43 @@ class AnalysisSaver:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analysis-saver")
         self._closed = False
 
+    def open_first(self, done: Callable[[], None]) -> Future:
+        """Open the library (creating, repairing or upgrading its file: up to ~0.2 s) on the
+        saver's thread, then call `done` there; an open on the GUI thread afterwards only
+        connects. The future's result is what that first open had to tell the user."""
+        return self._pool.submit(self._open_then, done)
+
+    def _open_then(self, done: Callable[[], None]) -> str:
+        opened = self._ensure_open()
+        done()
+        return opened.message if opened is not None and opened.library is not None else ""
+
+    def _ensure_open(self) -> OpenedLibrary | None:
+        """Open the saver's own connection if it is not open; the result of that open, if one ran."""
+        if self._library is not None:
+            return None
+        opened = open_library(self._data_dir)
+        self._library = opened.library
+        return opened
+
     def remember(self, article: Article) -> None:
         self._submit("remember article",
                           lambda lib: lib.remember_article(article.id, article.title, article.origin, article.text))
 
     def save(self, article_id: str, engine_version: str, analysis: Analysis) -> None:
-        data = analysis.to_dict(article_id)  # on the GUI thread: the analysis is the session's
+        # serialised on the saver's thread too: a final analysis is never changed once made
         self._submit("save analysis",
-                          lambda lib: lib.save_analysis(article_id, engine_version, data))
+                          lambda lib: lib.save_analysis(article_id, engine_version, analysis.to_dict(article_id)))
 
     def _submit(self, what: str, write: Callable[[Library], None]) -> None:
         if not self._closed:
             self._pool.submit(self._run, what, write)
 
     def _run(self, what: str, write: Callable[[Library], None]) -> None:
+        opened = self._ensure_open()
         if self._library is None:
-            opened = open_library(self._data_dir)
-            if opened.library is None:
-                log.warning("library: %s skipped: %s", what, opened.message)
-                return
-            self._library = opened.library
+            log.warning("library: %s skipped: %s", what, opened.message if opened else "not open")
+            return
         _guarded(what, lambda: write(self._library), None)
 
     def close(self) -> None:

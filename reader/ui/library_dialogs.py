@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the dialogs import the store (sqlite-utils, ~0.3 s): only w
     from reader.ui.source_book import SourceBookDialog
 
 log = logging.getLogger("reader.ui.library")
-OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)"
 URL_PROMPT_PREFIX = "https://"
 
 
@@ -37,10 +37,11 @@ class OpenDialogs:
 
 # menus and dialogs -------------------------------------------------------------------------
 def open_file_dialog(window) -> None:  # noqa: ANN001
-    recent = window.settings.recent_files()
-    start = str(Path(recent[0]).parent) if recent and not documents.is_url(recent[0]) else str(Path.home())
+    """File > Open: starts in the folder it was last used in."""
+    start = str(window.settings.last_folder())
     path, _ = QFileDialog.getOpenFileName(window, "Open an article", start, OPEN_FILTER)
     if path:
+        window.settings.set_last_folder(Path(path).parent)
         window.open_path(path)
 
 
@@ -55,13 +56,20 @@ def open_url_dialog(window) -> None:  # noqa: ANN001
 
 
 def fill_recent_menu(window, menu: QMenu) -> None:  # noqa: ANN001
+    """File > Open Recent: article titles (the path or address as tooltip); a file that has
+    moved is marked, and choosing it asks whether to take it off the list."""
+    from reader.ui import recent_files
+
     menu.clear()
     recent = window.settings.recent_files()
+    titles = window.settings.recent_titles()
     for path in recent:
-        action = menu.addAction(path if documents.is_url(path) else Path(path).name)
+        entry = recent_files.entry(path, titles.get(path, ""))
+        action = menu.addAction(entry.label)
         action.setToolTip(plain_tooltip(path))
         action.setData(path)
-        action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
+        action.triggered.connect(lambda _checked=False, e=entry: recent_files.choose(window, e))
+    menu.setToolTipsVisible(True)
     if not recent:
         menu.addAction("No recent articles").setEnabled(False)
     else:
@@ -76,7 +84,8 @@ def export_notes_dialog(window) -> None:  # noqa: ANN001
         window.show_message("There is no library to export from in this session.", "warning")
         return
     path, _ = QFileDialog.getSaveFileName(window, "Export notes", str(Path.home() / "sourcelight-notes.md"),
-                                          "Markdown (*.md);;CSV (*.csv);;JSON (*.json)")
+                                          "Markdown (*.md);;CSV (*.csv);;JSON (*.json);;"
+                                          "Your corrected articles, for reader eval (*.jsonl)")
     if path:
         export_notes(window, path)
 
@@ -86,6 +95,7 @@ def export_notes(window, path: str) -> Path | None:  # noqa: ANN001
     from reader.store.export import export
 
     window.notes.flush()
+    window.session.corrections.writer.wait()  # the corrections made so far are in the library
     try:
         written = export(window.ensure_library(), path)
     except Exception as exc:  # noqa: BLE001 - OSError, StoreError: the user must hear of it

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, context_menus, highlights, keyboard_focus, library_dialogs, preferences, start_page
+from reader.ui import (
+    actions, highlights, keyboard_focus, legend, library_dialogs, preferences, start_page,
+)
+from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
 from reader.ui.notes_editor import NotesPanel, NoteTarget
@@ -31,6 +35,7 @@ from reader.ui.session import ReadingSession
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
+from reader.ui.sourcing_panel import SourcingPanel, dock_beside
 
 log = logging.getLogger("reader.ui")
 WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
@@ -62,9 +67,9 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.actions_ = actions.install(self)
         keyboard_focus.install(self)
-        context_menus.install(self)
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
+        self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
         self._restore_state()
         preferences.apply(self, preferences.load(self.settings))
         self.start_page = start_page.install(self)  # until an article is shown
@@ -86,6 +91,8 @@ class MainWindow(QMainWindow):
         session.sourceRequested.connect(self.select_source)
         session.claimRequested.connect(self.show_claim)
         session.recentOpened.connect(self.settings.add_recent)
+        session.articleShown.connect(self.article_header.show_article)
+        session.articleShown.connect(self.settings.remember_title)  # Open Recent lists titles
 
     # the session's state, for callers that read it ----------------------------------------
     @property
@@ -99,6 +106,11 @@ class MainWindow(QMainWindow):
     @property
     def analysis_done(self) -> bool:
         return self.session.analysis_done
+
+    @property
+    def offsets(self) -> QtOffsets:
+        """Code points ↔ Qt positions of the article on screen."""
+        return self._offsets
 
     def ensure_library(self):  # noqa: ANN201 - Library | None
         return self.session.ensure_library()
@@ -122,13 +134,18 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.view, 1), (self.find_bar, 0)):
+        self.class_toggles = legend.ClassToggles(self.settings.path)
+        self.class_toggles.classesChanged.connect(self._refresh_highlights)
+        self.article_header = ArticleHeader()
+        for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.class_toggles, 0),
+                                (self.article_header, 0), (self.view, 1), (self.find_bar, 0)):
             column.addWidget(widget, stretch)
         self.setCentralWidget(central)
         self._update_legend()
 
         self.sources = SourcesPanel()
         self.sources.sourceSelected.connect(self._on_source_selected)
+        self.sources.claims.claimChosen.connect(self._jump_to_claim)
         self.notes = NotesPanel()
         self.notes.noteSaved.connect(self.sources.set_noted)
         self.notes.saveFailed.connect(self.show_message)
@@ -140,6 +157,9 @@ class MainWindow(QMainWindow):
         self.sources_dock.setWidget(split)
         self.sources_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sources_dock)
+        self.sourcing = SourcingPanel()
+        self.sourcing.segmentChosen.connect(self._on_segment_chosen)
+        self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
         self.navigator = ClaimNavigator()
 
         status = QStatusBar(objectName="statusBar")
@@ -219,6 +239,8 @@ class MainWindow(QMainWindow):
         self.view.set_article_text(article.text, article.title)
         self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
         self.sources.set_analysis(None)
+        self.sources.claims.set_text(article.text)
+        self.sourcing.set_analysis(None)
         self.navigator.reset()
         self.message_bar.dismiss()
         self.progress.hide()
@@ -245,6 +267,11 @@ class MainWindow(QMainWindow):
     def _show_analysis(self, analysis: Analysis, final: bool) -> None:
         self.navigator.set_analysis(analysis, self._offsets)
         self.sources.set_analysis(analysis, self.session.noted_keys())
+        self.class_toggles.set_counts(analysis)
+        self.sourcing.set_analysis(analysis)
+        if self.navigator.segment is not None:
+            self.sources.clear_current()  # a rebuilt list made "All sources" current: clicking it must still count
+        self._show_source_claims()
         self._refresh_highlights()
         if final:
             self.progress.hide()
@@ -276,7 +303,7 @@ class MainWindow(QMainWindow):
             return
         if self._overlays is None:
             self._overlays = highlights.Overlays(self.view.document(), self._offsets, self._palette())
-        claim_ids = self.selected_claim_ids()
+        claim_ids = legend.shown_claim_ids(self.analysis, self.selected_claim_ids(), self.class_toggles.hidden())
         self._windowed = highlights.overlay_count(self.analysis, claim_ids) > WINDOWED_OVER
         visible = self.view.visible_range() if self._windowed else None
         self.view.set_highlights(*self._overlays.selections(self.analysis, claim_ids, visible))
@@ -287,12 +314,13 @@ class MainWindow(QMainWindow):
             self._refresh_highlights()
 
     def selected_claim_ids(self) -> set[str] | None:
-        """The claims of the selected source; when none is selected, those of the classes the
-        preferences highlight by default (None: all claims)."""
+        """The claims of the selected source or sourcing segment; for neither, those of the classes
+        the preferences highlight by default (None: all claims)."""
         source_id = self.sources.current_source_id()
-        if not source_id:
-            return preferences.shown_by_default(self.analysis, self.hidden_classes)
-        return self.navigator.claims_of(source_id)
+        if source_id:
+            return self.navigator.claims_of(source_id)
+        segment = self.navigator.segment_claims()
+        return segment if segment is not None else preferences.shown_by_default(self.analysis, self.hidden_classes)
 
     def set_hidden_classes(self, classes: frozenset[str]) -> None:
         self.hidden_classes = classes
@@ -301,17 +329,38 @@ class MainWindow(QMainWindow):
     def select_source(self, source_id: str) -> bool:
         return self.sources.select_source(source_id)
 
+    @Slot(object)
+    def _on_segment_chosen(self, segment) -> None:  # noqa: ANN001 - sourcing_panel.Segment | None
+        """A segment of the sourcing bars replaces the selected source (None: every claim again)."""
+        if segment is None:
+            self.show_all_sources()
+            return
+        self.sources.clear_current()
+        self._on_source_selected("", segment)
+
     @Slot(str)
-    def _on_source_selected(self, source_id: str) -> None:
+    def _on_source_selected(self, source_id: str, segment=None) -> None:  # noqa: ANN001
+        self.navigator.select(source_id, segment)
+        self.sourcing.show_chosen(segment)
+        self._show_source_claims()
         self._refresh_highlights()
-        self.navigator.select(source_id)
         source = self.analysis.source(source_id) if (self.analysis and source_id != UNSOURCED) else None
         self.notes.set_target(NoteTarget(self.article.id, source.id, source.name, source.kind)
                               if source is not None and self.article is not None else None)
-        if source_id:
+        if source_id or segment:
             self._go_to(self.navigator.first())
         else:
             self.view.set_current_span(None)
+
+    def _show_source_claims(self) -> None:
+        source_selected = bool(self.sources.current_source_id())
+        self.sources.claims.show_claims(self.navigator.selected_claims() if source_selected else [])
+
+    @Slot(str)
+    def _jump_to_claim(self, claim_id: str) -> None:
+        """A row of the selected source's claims: the view goes there and outlines it."""
+        self.navigator.move_to(claim_id)
+        self._go_to(self.navigator.current_span())
 
     def _on_claim_clicked(self, claim_id: str) -> None:
         claim = self.navigator.claim(claim_id)
@@ -341,6 +390,7 @@ class MainWindow(QMainWindow):
     def _show_current_claim(self) -> None:
         """Outline the current claim and say where it is among the claims stepped through."""
         self.view.set_current_span(self.navigator.current_span())
+        self.sources.claims.show_current(self.navigator.current_claim_id())
         number, total = self.navigator.position()
         if not number:
             self.sources.show_claim_position("")

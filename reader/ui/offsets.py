@@ -4,7 +4,8 @@ The analysis reports offsets as Python `str` indices (code points) into `Article
 A `QTextDocument` made with `setPlainText` counts differently:
 - characters outside the Basic Multilingual Plane (emoji, some symbols) take two UTF-16 units;
 - a CRLF pair becomes one paragraph separator (a lone CR or LF stays one position).
-Every span the UI draws goes through `QtOffsets.to_qt`; nothing else converts offsets.
+Every span the UI draws goes through `QtOffsets.to_qt`, every selection the reader makes
+comes back through `QtOffsets.from_qt`; nothing else converts offsets.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class QtOffsets:
             self._at.append(m.start())
             deltas.append(-1 if m.group() == "\r\n" else 1)
         self._cumulative = [0, *accumulate(deltas)]
+        self._chars = len(text)
         self.length = self.to_qt(len(text))
 
     def to_qt(self, index: int) -> int:
@@ -38,3 +40,16 @@ class QtOffsets:
 
     def span(self, span: tuple[int, int]) -> tuple[int, int]:
         return self.to_qt(span[0]), self.to_qt(span[1])
+
+    def from_qt(self, position: int) -> int:
+        """The code-point index at a Qt position (a selection the reader made): the first index
+        whose Qt position is not before it, so a selection ending at a CRLF line end stops
+        before the CR. The inverse of `to_qt`, in this one place too."""
+        lo, hi = 0, self._chars
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.to_qt(mid) < position:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo

@@ -8,12 +8,14 @@ Data flows one way, session → window: the window shows what the signals carry 
 methods below for what the user does. The session imports no widget.
 
 Opening: a small plain-text file is read here (quicker than a round trip); URLs, Markdown, saved
-pages, PDFs and large files are read by the analysis client's load thread. The text shows at
+pages, PDFs and large files are read by the analysis process (its load thread), so neither a
+slow page nor a parser ever holds the GUI thread. The text shows at
 once; then a cached analysis (same article, same engine version) is drawn, or the client
 analyses it and partial results come at most every PARTIAL_INTERVAL_MS. Analyses are saved,
 and opened articles remembered, by `AnalysisSaver` off the GUI thread.
-Loads and analyses each have their own newest request (see worker.py): an article the user
-asked for is never swallowed by the analysis of the one on screen.
+The analysis client (analysis_client.py) runs spaCy in its own process, restarted if it dies
+or hangs. Loads and analyses each have their own newest request: an article the user asked
+for is never swallowed by the analysis of the one on screen.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +33,8 @@ from reader import documents
 from reader.analysis import Analysis
 from reader.documents import Article, DocumentError
 from reader.ui import library_access
-from reader.ui.worker import BackgroundWorker
+from reader.ui.analysis_client import AnalysisClient
+from reader.ui.corrections_state import CorrectionsState
 
 log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
@@ -87,6 +91,8 @@ class ReadingSession(QObject):
     sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
     claimRequested = Signal(str)  # a claim id to scroll to and outline (a claim hit of the search)
     recentOpened = Signal(str)  # a path or URL for the recent files
+    _libraryPrepared = Signal()  # from the saver's thread: the library file is ready to open
+    correctionMade = Signal(str)  # what a correction or its undo did, for the status bar
 
     def __init__(self, data_dir: Path, engine_factory: Callable[[], Any] | None = None,
                  parent: QObject | None = None) -> None:
@@ -97,6 +103,7 @@ class ReadingSession(QObject):
         self.analysis_done = False
         self.library = None  # reader.store.Library, opened on first use (after the first paint)
         self._library_tried = False
+        self._library_preparing: Future | None = None  # the saver's first open, while it runs
         self._saver = library_access.AnalysisSaver(self.data_dir)
         self._engine_version = engine_version(engine_factory)
         self._analysis_request = 0  # ids of the client requests whose results we want
@@ -111,6 +118,9 @@ class ReadingSession(QObject):
         self._start_timer = QTimer(self, singleShot=True, interval=START_FALLBACK_MS)
         self._start_timer.timeout.connect(self.start_analysis)
         self._closed = False
+        self.corrections = CorrectionsState(self)  # the reader's edits, applied after every analysis
+        self.corrections.writer.writeFailed.connect(self._on_correction_not_saved)
+        self._engine_analysis: Analysis | None = None  # the engine's result, under the corrections
         self.client = self.make_analysis_client(engine_factory)
         self.client.analysisProgress.connect(self._on_progress)
         self.client.analysisFinished.connect(self._on_analysis_finished)
@@ -118,25 +128,44 @@ class ReadingSession(QObject):
         self.client.articleLoaded.connect(self._on_article_loaded)
         self.client.loadFailed.connect(self._on_load_failed)
         self.client.modelState.connect(self.modelState)
+        self._libraryPrepared.connect(self._on_library_prepared)  # queued: emitted on the saver's thread
         QTimer.singleShot(LIBRARY_FALLBACK_MS, self.ensure_library)
 
-    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> BackgroundWorker:
-        """The one place the analysis client is made (the analysis process client fits here too)."""
-        return BackgroundWorker(engine_factory, self)
+    def make_analysis_client(self, engine_factory: Callable[[], Any] | None) -> AnalysisClient:
+        """The one place the analysis client is made: the analysis process (the one `reader.app`
+        started at launch, for the real engine; a new one for any other, picklable, factory)."""
+        return AnalysisClient(engine_factory, self)
 
     def prepare(self, load_model: bool) -> None:
+        """Right after the window is built: the model loads in the analysis process, and the
+        library file is created or upgraded on the saver's thread, not on this one."""
         self.client.prepare(load_model=load_model)
+        if self._library_preparing is None and not self._library_tried:
+            self._library_preparing = self._saver.open_first(self._libraryPrepared.emit)
+
+    @Slot()
+    def _on_library_prepared(self) -> None:
+        if not self._closed:
+            self.ensure_library()
+            self.start_analysis()  # if one waited for the library (its cache comes first)
+
+    def _library_being_prepared(self) -> bool:
+        return self._library_preparing is not None and not self._library_preparing.done()
 
     # the library -------------------------------------------------------------------------
     def ensure_library(self):  # noqa: ANN201 - Library | None
         """Open the library on first use: the window paints before sqlite-utils is even imported."""
         if not self._library_tried and not self._closed:
+            notice = ""  # what the saver's first open repaired or upgraded, if it ran
+            if self._library_preparing is not None:
+                notice = self._library_preparing.result()  # done, or (a dialog asks now) soon: never two opens at once
+                self._library_preparing = None
             self._library_tried = True
             opened = library_access.open_library(self.data_dir)
             self.library = opened.library
             self.libraryChanged.emit(self.library)
-            if opened.message:
-                self.failed.emit(opened.message, "warning")
+            if opened.message or notice:
+                self.failed.emit(opened.message or notice, "warning")
         return self.library
 
     def noted_keys(self) -> set[str]:
@@ -218,6 +247,8 @@ class ReadingSession(QObject):
     def show_article(self, article: Article) -> None:
         """Make `article` the one on screen; its analysis starts with `start_analysis`."""
         self.article, self.analysis, self.analysis_done = article, None, False
+        self.corrections.reset(article)
+        self._engine_analysis = None
         self._partial_timer.stop()
         self._partial = None
         self.client.cancel_analysis()  # the previous article's analysis stops at its next batch
@@ -233,9 +264,12 @@ class ReadingSession(QObject):
         article = self.article
         if article is None or self._started_for == article.id or self._closed:
             return
+        if self._library_being_prepared():
+            return  # _on_library_prepared starts it: the cached analysis may be there
         self._start_timer.stop()
         self._started_for = article.id
         library = self.ensure_library()
+        self.corrections.load(library)
         if self._writable():
             self._saver.remember(article)
         cached = library_access.cached_analysis(library, article.id, self._engine_version)
@@ -261,7 +295,7 @@ class ReadingSession(QObject):
 
     def _pass_partial(self) -> None:
         if self._partial is not None and self.article is not None:
-            self.analysis, self._partial = self._partial, None
+            self.analysis, self._partial = self.corrections.corrected(self._partial, final=False), None
             self._last_partial_at = time.monotonic()
             self.analysisUpdated.emit(self.analysis, False)
 
@@ -276,8 +310,9 @@ class ReadingSession(QObject):
     def _finish(self, analysis: Analysis) -> None:
         self._partial_timer.stop()
         self._partial = None
-        self.analysis, self.analysis_done = analysis, True
-        self.analysisUpdated.emit(analysis, True)
+        self._engine_analysis = analysis
+        self.analysis, self.analysis_done = self.corrections.corrected(analysis), True
+        self.analysisUpdated.emit(self.analysis, True)
         if self._pending_source_key or self._pending_claim_id:
             self._select_pending_source()
 
@@ -299,6 +334,38 @@ class ReadingSession(QObject):
                 self.sourceRequested.emit(source.id)
                 return
 
+    # corrections (reader/ui/corrections_state.py) ------------------------------------------
+    def correct(self, correction) -> None:  # noqa: ANN001 - reader.corrections.Correction
+        """Apply a correction of the reader to the analysis on screen and store it."""
+        if self._engine_analysis is None or not self.analysis_done:
+            self.failed.emit("Corrections can be made once the analysis is complete.", "info")
+            return
+        self.corrections.add(correction)
+        self._show_corrected(f"{correction.description} — Ctrl+Z undoes it")
+
+    def undo_correction(self) -> bool:
+        """Take back the latest correction of this article; False when there is none."""
+        correction = self.corrections.undo() if self._engine_analysis is not None else None
+        if correction is None:
+            self.correctionMade.emit("Nothing to undo: this article has no corrections.")
+            return False
+        self._show_corrected(f"Undone: {correction.description}")
+        return True
+
+    def note_claim(self, claim_id: str, text: str) -> None:
+        """The reader's note on one claim (empty: no note)."""
+        if self.corrections.set_note(claim_id, text):
+            self.correctionMade.emit("Note on the claim saved." if text.strip() else "Note on the claim removed.")
+
+    def _show_corrected(self, message: str) -> None:
+        self.analysis = self.corrections.corrected(self._engine_analysis)
+        self.analysisUpdated.emit(self.analysis, True)
+        self.correctionMade.emit(message)
+
+    @Slot(str)
+    def _on_correction_not_saved(self, message: str) -> None:
+        self.failed.emit(message, "warning")
+
     # closing -----------------------------------------------------------------------------
     def close(self) -> None:
         """Stop the client, finish the library writes, close the library. Safe to call twice."""
@@ -310,6 +377,7 @@ class ReadingSession(QObject):
         self._partial_timer.stop()
         self.client.shutdown()
         self._saver.close()
+        self.corrections.close()
         library_access.close_library(self.library)
         self.library = None
         self.libraryChanged.emit(None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.plain_text import plain_tooltip
+from reader.ui.source_claims import SourceClaims
 
 UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
 ALL_SOURCES = ""  # the id of the "All sources" row: no source selected, every claim shown
@@ -131,6 +132,8 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addLayout(card_row)
+        self.claims = SourceClaims()  # the selected source's claims; the window fills it
+        layout.addWidget(self.claims)
         self._note_icon = _note_icon()
         self._analysis = None
         self._noted: set[str] = set()
@@ -230,6 +233,16 @@ class SourcesPanel(QWidget):
         if item is not None:
             self._set_marker(item, noted)
 
+    def set_corrected(self, source_ids: set[str], label: str) -> None:
+        """Underline the cards the reader corrected; their tooltip ends with `label`."""
+        for source_id, item in self._items.items():
+            corrected = source_id in source_ids
+            font = item.font(0)
+            font.setUnderline(corrected)
+            item.setFont(0, font)
+            description = item.data(0, DESCRIPTION) or ""
+            item.setToolTip(0, plain_tooltip(f"{description} · {label}" if corrected else description))
+
     def has_marker(self, source_id: str) -> bool:
         item = self._items.get(source_id)
         return bool(item is not None and item.data(0, NOTED))
@@ -263,12 +276,21 @@ class SourcesPanel(QWidget):
 
     def select_all(self) -> None:
         """No source: every claim is shown (the "All sources" row, Esc, a click on empty space)."""
-        had_source = bool(self.current_source_id())
+        had_source = bool(self.current_source_id()) or self.tree.currentItem() is None
         self._make_all_current()
-        if had_source or self.tree.currentItem() is None:
+        if had_source:
             self.claim_position.clear()
             self._show_card(None)
             self.sourceSelected.emit(ALL_SOURCES)
+
+    def clear_current(self) -> None:
+        """No row current (the sourcing bars chose the claims); "All sources" or Esc brings all back."""
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(None)
+        self.tree.clearSelection()
+        self.tree.blockSignals(False)
+        self.claim_position.clear()
+        self._show_card(None)
 
     def _make_all_current(self) -> None:
         self.tree.blockSignals(True)

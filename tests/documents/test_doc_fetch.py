@@ -17,6 +17,31 @@ from reader.documents import DocumentError, fetch_url, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEWS = (FIXTURES / "news-page.html").read_bytes()
+REPORT_PARAS = [
+    "The harbour board said on Monday that the new ferry terminal would open in the spring, two "
+    "years later than planned, after the contractor found old foundations under the quay.",
+    "Its chair, Ines Varga, told the board that the cost would rise by four million, to be shared "
+    "with the city. The unions said they had not been consulted about the new timetable.",
+]
+
+
+def _pdf_bytes(paras: list[str], title: str = "") -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    if title:
+        pdf.set_title(title)
+    pdf.set_author("Harbour Board Press Office")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for para in paras:
+        pdf.multi_cell(170, 6, para)
+        pdf.ln(6)
+    return bytes(pdf.output())
+
+
+REPORT_PDF = _pdf_bytes(REPORT_PARAS, title="Ferry terminal delayed to spring")
+SCAN_PDF = _pdf_bytes([])
 SLOW_SECONDS = 1.5  # how long the slow handlers stall: the server always finishes by itself
 
 
@@ -70,8 +95,20 @@ class Handler(BaseHTTPRequestHandler):
             self.send(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, ctype="image/png")
         elif path == "/png-untyped":
             self.send(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, ctype=None)
-        elif path == "/pdf":
+        elif path == "/pdf":  # typed as a PDF, but only its first line
             self.send(b"%PDF-1.7\n", ctype="application/pdf")
+        elif path == "/not-a-pdf":  # typed as a PDF, but an error page
+            self.send(b"<html><body>Session expired</body></html>", ctype="application/pdf")
+        elif path == "/report.pdf":
+            self.send(REPORT_PDF, ctype="application/pdf")
+        elif path == "/download":  # a PDF sent as a download of unknown type
+            self.send(REPORT_PDF, ctype="application/octet-stream")
+        elif path == "/pdf-as-html":  # a PDF sent with a wrong type
+            self.send(REPORT_PDF)
+        elif path == "/pdf-redirect":
+            self.send(b"", status=302, headers={"Location": "/report.pdf"})
+        elif path == "/scan.pdf":
+            self.send(SCAN_PDF, ctype="application/pdf")
         elif path == "/slow":
             time.sleep(SLOW_SECONDS)
             self.send(NEWS)
@@ -166,9 +203,29 @@ def test_too_large(server, path):
     assert message == f"{server}{path} is larger than 98 KB, the most Sourcelight downloads for a page"
 
 
-@pytest.mark.parametrize(("path", "kind"), [("/png", "an image"), ("/png-untyped", "an image"), ("/pdf", "a PDF")])
+@pytest.mark.parametrize(("path", "kind"), [("/png", "an image"), ("/png-untyped", "an image")])
 def test_not_a_web_page(server, path, kind):
     assert one_line_error(fetch_url, f"{server}{path}").endswith(f"is not a web page (it is {kind})")
+
+
+@pytest.mark.parametrize("path", ["/report.pdf", "/download", "/pdf-as-html", "/pdf-redirect"])
+def test_a_pdf_by_url_opens_as_a_pdf(server, path):
+    article = load(f"{server}{path}")  # the same entry point as File > Open URL and the CLI
+    assert article.metadata["format"] == "pdf"
+    assert article.title == "Ferry terminal delayed to spring"
+    assert article.text.split("\n")[1:] == REPORT_PARAS  # paragraphs rebuilt across line breaks
+    final = "/report.pdf" if path == "/pdf-redirect" else path
+    assert article.origin == article.metadata["url"] == f"{server}{final}"
+    assert article.metadata["author"] == "Harbour Board Press Office"
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/pdf", "is damaged or not a PDF Sourcelight can read"),
+    ("/not-a-pdf", "was sent as a PDF but is not one (the download may be damaged)"),
+    ("/scan.pdf", "has no text layer (it is probably a scan); Sourcelight reads only PDFs with selectable text"),
+])
+def test_a_bad_pdf_by_url_is_one_line(server, path, message):
+    assert one_line_error(fetch_url, f"{server}{path}") == f"{server}{path} {message}"
 
 
 def test_page_without_article(server):
@@ -230,3 +287,21 @@ def test_malformed_addresses(url):
 
 def test_non_ascii_path_is_sent_encoded(server):
     assert "404" in one_line_error(fetch_url, f"{server}/café story?q=é")
+
+
+def test_cli_analyzes_a_pdf_by_url_and_a_pdf_file(server, capsys):
+    from reader.resources import resource_path
+
+    for target in (f"{server}/report.pdf", str(resource_path("sample-article.pdf"))):
+        code = main(["analyze", target, "--json", "--with-text"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        doc = json.loads(out)
+        assert doc["claims"] and doc["metadata"]["author"] in ("Harbour Board Press Office", "Sourcelight Staff")
+    assert doc["title"].startswith("Red Sea ferry link reopens")
+
+
+def test_cli_scan_by_url_is_one_line(server, capsys):
+    assert main(["analyze", f"{server}/scan.pdf", "--json"]) != 0
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "no text layer" in err

@@ -32,8 +32,8 @@ def test_the_article_survives_pruning_paragraph_by_paragraph(name):
     title, *paragraphs = expected(name)
     lines = article.text.split("\n")
     assert article.title == title and lines[0] == title
-    # live-blog times ("09:05") are page furniture trafilatura drops; every sentence stays
-    missing = [p for p in paragraphs if p not in lines and len(p.split()) > 1]
+    # every paragraph, live-blog entry times ("09:05") included
+    missing = [p for p in paragraphs if p not in lines]
     assert missing == []
 
 
@@ -66,3 +66,21 @@ def test_captions_of_an_ordinary_article_are_not_made_paragraphs():
     """Only a page whose captions outweigh its prose is a gallery."""
     text = load_path(Path(__file__).parent / "fixtures" / "news-page.html").text
     assert "The shoreline of the Aldon reservoir" not in text
+
+
+def _live_page(times: list[str], byline: str = "") -> str:
+    posts = "".join(
+        f'<div class="post"><time datetime="2024-03-03T{t}">{t}</time><h2>Update {n}</h2>'
+        f"<p>Update {n} from the count: the counting went on through the night in every district.</p></div>"
+        for n, t in enumerate(times))
+    return f"<html><body><article><h1>Election live</h1>{byline}{posts}</article></body></html>"
+
+
+def test_live_blog_times_are_paragraphs_but_a_byline_s_time_is_not():
+    byline = '<div class="byline">By Ana Ruiz <time datetime="2024-03-03">March 3, 2024</time></div>'
+    times = ["09:05", "10:15", "11:30", "12:45"]
+    lines = article_from_html(_live_page(times, byline), "x.html").text.split("\n")
+    assert [line for line in lines if line[:2].isdigit()] == times
+    assert "March 3, 2024" not in lines
+    # two timed blocks are not yet a live blog: their times stay out
+    assert "09:05" not in article_from_html(_live_page(times[:2]), "x.html").text.split("\n")

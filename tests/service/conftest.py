@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-PROCESS_TIMEOUT_MS = 60_000  # a new process on a busy machine, or the first model load of a run
-
 
 @pytest.fixture
 def journal(tmp_path):

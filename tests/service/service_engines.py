@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader.analysis import Analysis, Claim, Progress
 
+PROCESS_TIMEOUT_MS = 60_000  # a new process on a busy machine, or the first model load of a run
 BLOCK_LIMIT_S = 600  # a blocked engine gives up eventually, so a broken test cannot hang the run
 WAIT = "wait"  # texts starting with this block after the first batch until they are cancelled
 FAIL = "fail"  # texts starting with this raise ValueError

@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 import signal
 
-from conftest import PROCESS_TIMEOUT_MS
-from service_engines import SEGFAULT, HangOnceEngine, JournalEngine
+from service_engines import PROCESS_TIMEOUT_MS, SEGFAULT, HangOnceEngine, JournalEngine
 
 
 def _states(client) -> list[str]:  # noqa: ANN001

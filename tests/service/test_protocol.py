@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import os
 
-from conftest import PROCESS_TIMEOUT_MS
-from service_engines import FAIL, WAIT, JournalEngine
+from service_engines import FAIL, PROCESS_TIMEOUT_MS, WAIT, JournalEngine
 
 
 def _journal_lines(journal) -> list[str]:  # noqa: ANN001
@@ -127,3 +126,34 @@ def test_shutdown_stops_the_process_and_is_safe_twice(qtbot, make_client, journa
         pass
     else:
         raise AssertionError(f"analysis process {pid} still runs after shutdown")
+
+
+def test_each_message_carries_only_the_claims_after_those_already_sent():
+    from reader.analysis import Analysis
+    from reader.service import protocol
+    from service_engines import one_claim
+
+    def analysis(*texts: str) -> Analysis:
+        return Analysis(claims=[claim for text in texts for claim in one_claim(text).claims])
+
+    def line(request_id: int, fields: dict) -> bytes:
+        return protocol.encode({"event": protocol.PROGRESS, "id": request_id, "done": 1, "total": 2, **fields})
+
+    sent, received = protocol.ClaimsSent(), protocol.ClaimsReceived()
+    first = sent.fields(analysis("a", "bb"))
+    assert first["claims_from"] == 0 and len(first["analysis"]["claims"]) == 2
+    second = sent.fields(analysis("a", "bb", "ccc"))
+    assert second["claims_from"] == 2 and len(second["analysis"]["claims"]) == 1  # only the new one
+    changed = sent.fields(analysis("a", "bbbbbb", "ccc", "dddd"))  # a settled claim changed after all
+    assert changed["claims_from"] == 1 and len(changed["analysis"]["claims"]) == 3
+    for fields, expected in ((first, ("a", "bb")), (second, ("a", "bb", "ccc")), (changed, ("a", "bbbbbb", "ccc", "dddd"))):
+        event = protocol.decode_event(line(7, fields), received)
+        assert event["analysis"].to_dict() == analysis(*expected).to_dict()
+    # another request starts from nothing; a tail without its beginning is refused, never guessed
+    assert protocol.decode_event(line(8, protocol.ClaimsSent().fields(analysis("e"))), received)["analysis"].claims
+    try:
+        protocol.decode_event(line(9, second), received)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a tail for claims never received was accepted")

@@ -77,9 +77,48 @@ def build_v1(path: Path) -> None:
     conn.close()
 
 
-V2_TEXT = ("The minister reportedly resigned on Friday. A senior official denied that the request had "
+# A v2 user: an analysed article, its source cards, notes with their kind, searchable.
+V2_NOTES = [
+    ("a" * 32, "s1", "Yoav Mordechai", "person", "Checked against the transcript of the ministry's statement."),
+    ("a" * 32, "s2", "Reuters", "media", "Wire copy | not their own 🙂"),
+]
+
+
+def build_v2(path: Path) -> None:
+    """What the second release wrote: the v1 and v2 steps on an empty file (as its
+    Library.open did), then its own inserts: an article, its analysis, the analysis's
+    source cards and notes with their source kind."""
+    from reader.store.keys import source_key
+    from reader.store.migrations import MIGRATIONS, insert_source_cards
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    with db.atomic():
+        for version, step in MIGRATIONS:
+            if version <= 2:
+                step(db)
+        db.execute("PRAGMA user_version = 2")
+    stamp = "2025-06-07T08:09:10.000+00:00"
+    with db.atomic():
+        db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
+                   ["a" * 32, "Crossing to reopen", "https://example.org/a", ARTICLE_TEXT, stamp, stamp])
+        db.execute("INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)",
+                   ["a" * 32, "1.0.1", json.dumps(ANALYSIS), stamp])
+        insert_source_cards(db, "a" * 32, ANALYSIS["sources"])
+        for article_id, source_id, name, kind, text in V2_NOTES:
+            db.execute("INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
+                       " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [article_id, source_id, source_key(name, kind), name, kind, text, stamp, stamp])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+# A v3 user: the v2 library plus an article with a hedged and a denied claim, its card and a
+# note, and a correction log (empty): what search everything (v4) must index.
+V3_TEXT = ("The minister reportedly resigned on Friday. A senior official denied that the request had "
            "anything to do with pressure from donors.")
-V2_ANALYSIS = {
+V3_ANALYSIS = {
     "id": "c" * 32,
     "claims": [
         {"id": "c1", "kind": "hedged", "cue": [[13, 23]], "content": [[4, 12], [24, 42]],
@@ -97,36 +136,44 @@ V2_ANALYSIS = {
 }
 
 
-def build_v2(path: Path) -> None:
-    """A first-release file upgraded by the v2 step, then used by a v2 release: a third
-    article with a hedged and a denied claim, its card, and a note made in v2 (source_kind)."""
+def build_v3(path: Path) -> None:
+    """What the third release wrote: the v1 to v3 steps on an empty file, the v2 user's rows,
+    and an article with a hedged and a denied claim, its card and a note."""
     from reader.store.keys import source_key
-    from reader.store.migrations import insert_source_cards, upgrade
+    from reader.store.migrations import MIGRATIONS, insert_source_cards
 
-    build_v1(path)
     conn = sqlite3.connect(path, isolation_level=None)
     db = sqlite_utils.Database(conn)
-    upgrade(db, None, target=2)
-    stamp = "2025-06-07T08:09:10.000+00:00"
-    article_id = "c" * 32
+    db.execute("PRAGMA journal_mode=WAL")
     with db.atomic():
-        db["articles"].insert({"id": article_id, "title": "Minister resigns", "origin": "https://example.org/c",
-                               "text": V2_TEXT, "added": stamp, "last_opened": stamp})
-        db["analyses"].insert({"article_id": article_id, "engine_version": "0.2",
-                               "analysis": json.dumps(V2_ANALYSIS), "created": stamp})
-        insert_source_cards(db, article_id, V2_ANALYSIS["sources"])
-        db["notes"].insert({"article_id": article_id, "source_id": "s1",
-                            "source_key": source_key("A senior official", "anonymous"),
-                            "source_name": "A senior official", "source_kind": "anonymous",
-                            "text": "Denial only; the donors were not asked.", "created": stamp, "updated": stamp})
+        for version, step in MIGRATIONS:
+            if version <= 3:
+                step(db)
+        db.execute("PRAGMA user_version = 3")
+    stamp = "2025-09-10T11:12:13.000+00:00"
+    with db.atomic():
+        for article_id, title, origin, text, analysis in (
+                ("a" * 32, "Crossing to reopen", "https://example.org/a", ARTICLE_TEXT, ANALYSIS),
+                ("c" * 32, "Minister resigns", "https://example.org/c", V3_TEXT, V3_ANALYSIS)):
+            db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
+                       [article_id, title, origin, text, stamp, stamp])
+            db.execute("INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)",
+                       [article_id, "1.0.1", json.dumps(analysis), stamp])
+            insert_source_cards(db, article_id, analysis["sources"])
+        notes = [*V2_NOTES, ("c" * 32, "s1", "A senior official", "anonymous", "Denial only; the donors were not asked.")]
+        for article_id, source_id, name, kind, text in notes:
+            db.execute("INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
+                       " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [article_id, source_id, source_key(name, kind), name, kind, text, stamp, stamp])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
 
-BUILDERS = {1: build_v1, 2: build_v2}
+BUILDERS = {1: build_v1, 2: build_v2, 3: build_v3}
 
 
 def main(versions: list[int] | None = None) -> None:
-    """Write the fixtures of `versions` (default: all); `python make_fixtures.py 2` writes only v2."""
+    """Write the fixtures of `versions` (default: all); `python make_fixtures.py 3` writes only v3."""
     FIXTURES.mkdir(exist_ok=True)
     for version, build in BUILDERS.items():
         if versions and version not in versions:
@@ -138,5 +185,5 @@ def main(versions: list[int] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(FIXTURES.parents[2]))  # the reader package, for the v2 step
+    sys.path.insert(0, str(FIXTURES.parents[2]))  # the reader package, for the earlier steps
     main([int(v) for v in sys.argv[1:]])

@@ -1,4 +1,4 @@
-"""Search everything (schema v3): one index over article titles and text, claims (cue, content,
+"""Search everything (schema v4): one index over article titles and text, claims (cue, content,
 source name), source cards and notes; ranked, prefix matching, grouped by article, with the
 matched words marked and the claim's verb shown. Real SQLite in tmp_path; the sample article
 analysed by the real engine."""
@@ -93,15 +93,15 @@ def test_the_index_follows_a_new_analysis_and_drops_the_old_claims(sample_librar
 
 def test_a_failed_save_leaves_the_index_as_it_was(sample_library, sample_analysis, monkeypatch):
     from reader.store import StoreError
-    from reader.store import search as search_module
+    from reader.store import corrections as corrections_module  # it writes the claims of a saved analysis
 
-    real = search_module.replace_claims
+    real = corrections_module.replace_claims
 
     def fails_halfway(db, article_id, analysis):  # noqa: ANN001
         real(db, article_id, analysis)
         db.execute("INSERT INTO claims (article_id) VALUES (NULL)")  # NOT NULL: the save fails
 
-    monkeypatch.setattr(search_module, "replace_claims", fails_halfway)
+    monkeypatch.setattr(corrections_module, "replace_claims", fails_halfway)
     with pytest.raises(StoreError):
         sample_library.save_analysis("sample", "broken", dict(sample_analysis, claims=[]))
     assert claim_hits(sample_library.search("relieved"))  # the old claims, still indexed
@@ -119,3 +119,21 @@ def test_notes_stay_indexed_through_edits_and_deletion(sample_library):
     rows = sum(sample_library.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
                for t in ("articles", "claims", "notes", "sources"))
     assert fts == rows  # one index row per stored row, no stale ones
+
+
+def test_the_index_follows_the_readers_corrections(sample_library, sample_analysis, sample_text):
+    from reader.corrections import CardSpec, change_source, not_a_claim
+
+    okafor = next(c for c in sample_analysis["claims"]
+                  if sample_text[c["content"][0][0]:].startswith("“We are relieved"))
+    correction = not_a_claim(sample_text, okafor)
+    sample_library.add_correction("sample", correction)
+    assert not claim_hits(sample_library.search("relieved"))  # no longer a claim
+    assert sample_library.search("relieved")  # the article's text still has the words
+    sample_library.remove_correction("sample", correction.uid)
+    assert claim_hits(sample_library.search("relieved"))
+    hedged = next(c for c in sample_analysis["claims"] if c["kind"] == "hedged")
+    sample_library.add_correction("sample", change_source(sample_text, hedged,
+                                                          new_card=CardSpec("Port authority", "government")))
+    hit = claim_hits(sample_library.search("Port authority agreed"))[0]
+    assert hit.source_name == "Port authority" and "agreed to the request" in hit.snippet

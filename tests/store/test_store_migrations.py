@@ -126,3 +126,16 @@ def test_a_library_from_a_newer_version_is_refused_and_left_byte_identical(data_
     with pytest.raises(StoreError, match="newer version"):
         Library.open(data_dir, read_only=True)
     assert digest(path) == before
+
+
+def test_the_v3_migration_adds_an_empty_corrections_log_and_keeps_the_cards(data_dir):
+    shutil.copyfile(FIXTURES / "library-v2.db", data_dir / DB_NAME)
+    # read through a copy: opening a WAL file writes -shm/-wal beside it
+    before = rows(shutil.copyfile(FIXTURES / "library-v2.db", data_dir.parent / "v2.db"),
+                  "SELECT * FROM sources ORDER BY source_id")
+    lib = Library.open(data_dir)
+    assert lib.db.execute("SELECT count(*) FROM corrections").fetchone() == (0,)
+    assert lib.claim_notes("a" * 32) == []
+    assert lib.db.execute("SELECT * FROM sources ORDER BY source_id").fetchall() == before
+    assert lib.corrections("a" * 32) == []
+    lib.close()

@@ -134,3 +134,11 @@ def test_sites():
     assert site_of("file:///home/me/a.html") == LOCAL_FILES
     assert site_of("") == NO_ORIGIN
     assert site_of("clipboard") == NO_ORIGIN
+
+
+def test_a_library_with_no_analysis_yet_is_a_row_of_zeros(library, capsys):
+    code, out, err = report(capsys, "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["site"], r["articles"], r["claims"], r["unsourced_share"]) for r in rows] == [
+        ("all articles", "0", "0", "0.0")]

@@ -1,4 +1,4 @@
-"""Fixtures for the window tests: real windows in tmp_path, closed (and their worker stopped) after each test."""
+"""Fixtures for the window tests: real windows in tmp_path, closed (and their analysis process stopped) after each test."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def make_window(qtbot, data_dir) -> Iterator[Callable]:
 
     yield make
     for window in made:
-        window.close()  # flushes notes, stops the worker thread
+        window.close()  # flushes notes, stops the analysis process
 
 
 @pytest.fixture

@@ -137,3 +137,28 @@ def test_every_pane_that_takes_the_keyboard_has_an_accessible_name(window):
     assert unnamed == []
     legend = QAccessible.queryAccessibleInterface(window.legend)
     assert legend.text(QAccessible.Text.Name) == "Legend of the highlights"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # a popup menu, offscreen
+def test_a_right_click_shows_one_menu_with_the_corrections_and_the_reading_actions(window, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+
+    point = point_of(window, "We are relieved")
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(window.view.viewport(), event)  # as a right-click sends it; the menu pops up
+    menu = window.correcting.menu
+    assert menu is not None and menu.isVisible()
+    names = [a.objectName() for a in menu.actions()]
+    assert "notAClaim" in names and "copyClaim" in names  # issue 11's corrections and the copy, one menu
+    action(menu, "copyClaim").trigger()
+    assert QApplication.clipboard().text().startswith("Maria Okafor said: “We are relieved")
+    menu.close()
+    tree = window.sources.tree
+    okafor = next(s for s in window.analysis.sources if s.name == "Maria Okafor")
+    window.select_source(okafor.id)
+    pos = tree.visualItemRect(tree.currentItem()).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, tree.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(tree.viewport(), event)
+    cards = window.correcting.menu
+    assert cards.isVisible() and {"editCard", "copyCard"} <= {a.objectName() for a in cards.actions()}
+    cards.close()

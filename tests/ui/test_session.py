@@ -1,5 +1,5 @@
-"""The reading session on its own: it imports no widget, hands slow documents to the load
-thread, and saves analyses off the GUI thread."""
+"""The reading session on its own: it imports no widget, hands slow documents to the analysis
+process, and saves analyses off the GUI thread."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from reader.analysis import Analysis
 from ui_stubs import claim, source, stub_engine
 
 TEXT = "Harbour news\nThe mayor said the ferries were back."
-SIGNAL_TIMEOUT_MS = 10_000
+SIGNAL_TIMEOUT_MS = 60_000  # a new analysis process on a busy machine
 
 
 def _imports(module: str) -> set[str]:
@@ -39,21 +39,19 @@ def test_the_session_imports_no_widget():
         imports = _imports(module)
         assert not {m for m in imports if m in ("PySide6.QtWidgets", "PySide6.QtGui")}, module
         todo += [m for m in imports if m.startswith("reader.ui.") and m not in seen and m not in todo]
-    assert seen == {"reader.ui.session", "reader.ui.worker", "reader.ui.analysis_signals", "reader.ui.library_access"}
+    assert seen == {"reader.ui.session", "reader.ui.analysis_client", "reader.ui.analysis_signals",
+                    "reader.ui.library_access", "reader.ui.corrections_state"}
 
 
-def test_markdown_is_read_by_the_load_thread(qtbot, tmp_path, monkeypatch):
-    import reader.ui.worker as worker_module
+def test_markdown_is_read_by_the_analysis_process(qtbot, tmp_path, monkeypatch):
+    import reader.documents
     from reader.ui.session import ReadingSession
 
-    readers = []
-    real = worker_module._load_document
+    def no_reading_here(*_args):  # noqa: ANN002, ANN202 - the child process has the real loader
+        raise AssertionError("the GUI process read the Markdown file itself")
 
-    def recording_load(target):  # noqa: ANN001, ANN202 - the real loader, noting its thread
-        readers.append(threading.get_ident())
-        return real(target)
-
-    monkeypatch.setattr(worker_module, "_load_document", recording_load)
+    monkeypatch.setattr(reader.documents, "load", no_reading_here)
+    monkeypatch.setattr(reader.documents, "load_path", no_reading_here)
     path = tmp_path / "notes.md"
     path.write_text("# Harbour news\n\nThe mayor said the *ferries* were back.\n", encoding="utf-8")
     session = ReadingSession(tmp_path / "data", stub_engine())
@@ -62,7 +60,6 @@ def test_markdown_is_read_by_the_load_thread(qtbot, tmp_path, monkeypatch):
             assert session.open_path(path)
             assert session.article is None  # not read here
         assert shown.args[0].title == "Harbour news"
-        assert readers and threading.get_ident() not in readers
     finally:
         session.close()
 
@@ -102,3 +99,36 @@ def test_the_analysis_is_saved_off_the_gui_thread_and_cached(qtbot, tmp_path, mo
         assert again.analysis_done and factory.calls == 1  # from the cache
     finally:
         again.close()
+
+
+def test_the_library_file_is_created_off_the_gui_thread_before_the_analysis_starts(qtbot, tmp_path, monkeypatch):
+    """`prepare` has the saver's thread create (or upgrade) the library; the analysis of an
+    article shown meanwhile waits for it, so a cached analysis is never missed."""
+    import reader.store.opening as opening
+    from reader.ui.session import ReadingSession
+
+    steps = []  # (thread, steps pending) for every upgrade that had something to do
+    real_upgrade = opening.upgrade
+
+    def recording_upgrade(db, path, *args):  # noqa: ANN001, ANN002, ANN202
+        before = opening.stored_version(db.conn)
+        result = real_upgrade(db, path, *args)
+        if opening.stored_version(db.conn) != before:
+            steps.append(threading.get_ident())
+        return result
+
+    monkeypatch.setattr(opening, "upgrade", recording_upgrade)
+    path = tmp_path / "harbour.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    session = ReadingSession(tmp_path / "data", stub_engine())
+    try:
+        session.prepare(load_model=False)
+        assert session.open_path(path)
+        session.start_analysis()  # the first paint, maybe before the library is ready
+        with qtbot.waitSignal(session.analysisUpdated, timeout=SIGNAL_TIMEOUT_MS,
+                              check_params_cb=lambda _a, final: final):
+            pass
+        assert session.library is not None and not session.library.read_only
+        assert steps and threading.get_ident() not in steps  # created on the saver's thread only
+    finally:
+        session.close()

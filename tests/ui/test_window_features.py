@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu
@@ -11,6 +15,7 @@ from reader.analysis import Analysis
 from ui_stubs import claim, source, stub_engine
 
 TEXT = "Harbour news\nThe mayor said the ferries were back."
+FETCHED = "Fetched\nThe mayor said the ferries were back."
 
 
 def _analysis(text: str = TEXT) -> Analysis:
@@ -42,7 +47,7 @@ def test_new_from_clipboard(make_window, qtbot):
     assert "clipboard" in window.message_bar.text()
 
 
-def test_recent_files_menu_lists_opened_files_and_drops_vanished_ones(make_window, tmp_path, qtbot):
+def test_recent_files_menu_lists_opened_files_and_marks_vanished_ones(make_window, tmp_path, qtbot):
     window = make_window(engine_factory=stub_engine())
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Alpha article\nText.")
@@ -53,9 +58,10 @@ def test_recent_files_menu_lists_opened_files_and_drops_vanished_ones(make_windo
     window.fill_recent_menu()
     menu: QMenu = window.actions_.recent_menu
     paths = [act.data() for act in menu.actions() if act.data()]
-    assert paths == [str(a.resolve())]
+    assert paths == [str(b.resolve()), str(a.resolve())]
+    assert [act.text() for act in menu.actions()[:2]] == ["Beta article — moved or deleted", "Alpha article"]
     with qtbot.waitSignal(window.articleOpened, timeout=5_000):
-        menu.actions()[0].trigger()
+        menu.actions()[1].trigger()
     assert window.article.title == "Alpha article"
 
 
@@ -135,23 +141,45 @@ def test_partial_results_draw_before_the_end(make_window, tmp_path, qtbot):
     assert len(window.view.extraSelections()) == 6
 
 
-def test_a_url_is_fetched_by_the_worker(make_window, qtbot, monkeypatch):
-    import reader.ui.worker as worker_module
-    from reader.documents import Article, DocumentError
+class _NewsSite(BaseHTTPRequestHandler):
+    """/ferries is a short plain-text article; anything else is a 404."""
 
-    def fake_load(target: str) -> Article:
-        if "broken" in target:
-            raise DocumentError(f"Could not fetch {target}: HTTP 404")
-        return Article(title="Fetched", text="Fetched\nThe mayor said the ferries were back.", origin=target)
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        found = self.path == "/ferries"
+        body = FETCHED.encode("utf-8") if found else b"<h1>Not found</h1>"
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "text/plain; charset=utf-8" if found else "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-    monkeypatch.setattr(worker_module, "_load_document", fake_load)
-    window = make_window(engine_factory=stub_engine(_analysis("Fetched\nThe mayor said the ferries were back.")))
-    with qtbot.waitSignal(window.articleOpened, timeout=10_000):
-        assert window.open_path("https://news.example/ferries")
-    assert window.article.origin == "https://news.example/ferries"
-    with qtbot.waitSignal(window.messageShown, timeout=10_000) as shown:
-        window.open_url("https://news.example/broken")
-    assert "HTTP 404" in shown.args[0]
+    def log_message(self, *_args) -> None:  # noqa: ANN002
+        pass
+
+
+@pytest.fixture
+def news_site(monkeypatch):
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("no_proxy", "*")  # inherited by the analysis process, which fetches
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _NewsSite)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_url_is_fetched_by_the_analysis_process(make_window, qtbot, news_site):
+    window = make_window(engine_factory=stub_engine(_analysis(FETCHED)))
+    url = f"{news_site}/ferries"
+    with qtbot.waitSignal(window.articleOpened, timeout=60_000):
+        assert window.open_path(url)
+    assert window.article.origin == url and window.article.title == "Fetched"
+    with qtbot.waitSignal(window.messageShown, timeout=60_000) as shown:
+        window.open_url(f"{news_site}/broken")
+    assert "404" in shown.args[0]
     assert window.article.title == "Fetched"  # the shown article stays
 
 
