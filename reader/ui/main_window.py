@@ -58,7 +58,6 @@ class MainWindow(QMainWindow):
         self._offsets = QtOffsets("")
         self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
         self._windowed = False  # overlays only around the visible text (long articles)
-        self.hidden_classes: frozenset[str] = frozenset()  # cue classes not highlighted by default
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -314,17 +313,9 @@ class MainWindow(QMainWindow):
             self._refresh_highlights()
 
     def selected_claim_ids(self) -> set[str] | None:
-        """The claims of the selected source or sourcing segment; for neither, those of the classes
-        the preferences highlight by default (None: all claims)."""
+        """The claims of the selected source or sourcing segment; None (all claims) for neither."""
         source_id = self.sources.current_source_id()
-        if source_id:
-            return self.navigator.claims_of(source_id)
-        segment = self.navigator.segment_claims()
-        return segment if segment is not None else preferences.shown_by_default(self.analysis, self.hidden_classes)
-
-    def set_hidden_classes(self, classes: frozenset[str]) -> None:
-        self.hidden_classes = classes
-        self._refresh_highlights()
+        return self.navigator.claims_of(source_id) if source_id else self.navigator.segment_claims()
 
     def select_source(self, source_id: str) -> bool:
         return self.sources.select_source(source_id)

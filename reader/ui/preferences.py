@@ -1,5 +1,5 @@
 """Preferences (Edit › Preferences…, Ctrl+,): theme, text font and size, reading width, which claim
-classes are highlighted by default, and where the library lives.
+classes are highlighted, and where the library lives.
 
 Contract
 - `Preferences` is what the user chose; `load(settings)` reads it from the window's ini file
@@ -8,8 +8,8 @@ Contract
   show it. The window calls `apply(window, load(settings))` once at start.
 - Changes in the dialog apply and are saved at once (there is no OK to forget); "Restore
   defaults" goes back to `Preferences()`.
-- "Highlight by default" names the cue classes (speech, belief, … hedge) whose claims are
-  highlighted while no source is selected; selecting a source always shows all of its claims.
+- "Highlight" shows and sets the window's cue-class toggles (reader/ui/legend.py), which keep
+  the classes not highlighted in the same settings file: one state, two places to change it.
 - The dark theme is Qt's Fusion style with a dark palette: it needs no desktop (GTK) theme.
   "system" leaves the platform's style and palette as the application started with them.
 """
@@ -46,8 +46,7 @@ THEMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
 MIN_WIDTH, MAX_WIDTH = 40, 140  # characters per line
 DIALOG_WIDTH = 620
 DEFAULT_FONT_LABEL = "Default (a serif for reading)"
-_KEYS = {"theme": "prefs/theme", "font_family": "prefs/fontFamily", "reading_width": "prefs/readingWidth",
-         "hidden_classes": "prefs/hiddenClasses"}
+_KEYS = {"theme": "prefs/theme", "font_family": "prefs/fontFamily", "reading_width": "prefs/readingWidth"}
 CLASS_WORDS = {"speech": "Speech (said, told, denied)", "belief": "Belief (thinks, expects)",
                "intention": "Intention (plans, wants)", "evidence": "Evidence (shows, found)",
                "decree": "Decree (ordered, ruled)", "perception": "Perception (saw, heard)",
@@ -60,7 +59,6 @@ class Preferences:
     font_family: str = ""  # "" = the default serif families
     font_size: float = DEFAULT_POINT_SIZE
     reading_width: int = MEASURE_CHARS
-    hidden_classes: frozenset[str] = frozenset()  # cue classes not highlighted by default
 
 
 def load(settings: UiSettings) -> Preferences:
@@ -70,13 +68,10 @@ def load(settings: UiSettings) -> Preferences:
         width = int(qs.value(_KEYS["reading_width"], MEASURE_CHARS))
     except (TypeError, ValueError):
         width = MEASURE_CHARS
-    hidden = qs.value(_KEYS["hidden_classes"], [])
-    hidden = [hidden] if isinstance(hidden, str) else list(hidden or [])  # one item comes back as a str
     return Preferences(theme=theme if theme in THEMES else "system",
                        font_family=str(qs.value(_KEYS["font_family"], "") or ""),
                        font_size=settings.font_size(DEFAULT_POINT_SIZE),
-                       reading_width=max(MIN_WIDTH, min(MAX_WIDTH, width)),
-                       hidden_classes=frozenset(c for c in hidden if c in CLASS_WORDS))
+                       reading_width=max(MIN_WIDTH, min(MAX_WIDTH, width)))
 
 
 def save(settings: UiSettings, prefs: Preferences) -> None:
@@ -84,7 +79,6 @@ def save(settings: UiSettings, prefs: Preferences) -> None:
     qs.setValue(_KEYS["theme"], prefs.theme)
     qs.setValue(_KEYS["font_family"], prefs.font_family)
     qs.setValue(_KEYS["reading_width"], int(prefs.reading_width))
-    qs.setValue(_KEYS["hidden_classes"], sorted(prefs.hidden_classes))
     qs.sync()
     settings.set_font_size(prefs.font_size)
 
@@ -125,19 +119,10 @@ def apply_theme(theme: str) -> None:
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
 
 
-def shown_by_default(analysis, hidden: frozenset[str]) -> set[str] | None:  # noqa: ANN001 - Analysis
-    """The claims highlighted while no source is selected: None (every claim) unless some
-    classes are hidden."""
-    if not hidden or analysis is None:
-        return None
-    return {c.id for c in analysis.claims if c.cue_class not in hidden}
-
-
 def apply(window, prefs: Preferences) -> None:  # noqa: ANN001 - reader.ui.main_window.MainWindow
     apply_theme(prefs.theme)
     window.view.set_reading_style(prefs.font_family, prefs.reading_width)
     window.view.set_point_size(prefs.font_size)
-    window.set_hidden_classes(prefs.hidden_classes)
 
 
 # the dialog --------------------------------------------------------------------------------------
@@ -186,7 +171,7 @@ class PreferencesDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, (name, words) in enumerate(CLASS_WORDS.items()):
             box = QCheckBox(words, objectName=f"highlight_{name}")
-            box.setAccessibleDescription(f"Highlight {name} claims while no source is selected")
+            box.setAccessibleDescription(f"Highlight {name} claims (the Show buttons above the article)")
             self.classes[name] = box
             grid.addWidget(box, i // 2, i % 2)
 
@@ -195,7 +180,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&Font:", self.font_family)
         form.addRow("Text &size:", self.font_size)
         form.addRow("Reading &width:", self.reading_width)
-        form.addRow("Highlight by default:", classes)
+        form.addRow("Highlight:", classes)
         form.addRow("Library:", where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
@@ -211,7 +196,7 @@ class PreferencesDialog(QDialog):
         self.font_size.valueChanged.connect(self._edited)
         self.reading_width.valueChanged.connect(self._edited)
         for box in self.classes.values():
-            box.toggled.connect(self._edited)
+            box.toggled.connect(self._classes_edited)
 
     def _show(self, prefs: Preferences) -> None:
         widgets = (self.theme, self.font_family, self.font_size, self.reading_width, *self.classes.values())
@@ -221,8 +206,9 @@ class PreferencesDialog(QDialog):
         self.font_family.setCurrentIndex(max(0, self.font_family.findData(prefs.font_family)))
         self.font_size.setValue(prefs.font_size)
         self.reading_width.setValue(prefs.reading_width)
+        hidden = self._window.class_toggles.hidden()
         for name, box in self.classes.items():
-            box.setChecked(name not in prefs.hidden_classes)
+            box.setChecked(name not in hidden)
         for w in widgets:
             w.blockSignals(False)
 
@@ -233,10 +219,12 @@ class PreferencesDialog(QDialog):
         super().showEvent(event)
 
     def _edited(self) -> None:
-        hidden = frozenset(name for name, box in self.classes.items() if not box.isChecked())
         self.set_preferences(Preferences(theme=self.theme.currentData(), font_family=self.font_family.currentData(),
-                                         font_size=self.font_size.value(), reading_width=self.reading_width.value(),
-                                         hidden_classes=hidden))
+                                         font_size=self.font_size.value(), reading_width=self.reading_width.value()))
+
+    def _classes_edited(self) -> None:
+        # the window's toggles keep (and save) the hidden classes and redraw
+        self._window.class_toggles.set_hidden(frozenset(n for n, box in self.classes.items() if not box.isChecked()))
 
     def set_preferences(self, prefs: Preferences) -> None:
         """Apply, save and show `prefs` (as the dialog's controls do)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -113,10 +114,21 @@ class StartPage(QFrame):
         inner.addWidget(self.legend)
         inner.addLayout(meanings)
         inner.addStretch(1)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(column, 4)
-        outer.addStretch(1)
+        # in a scroll area, so the page never makes the window wider or taller than it is
+        content = QWidget(objectName="startContent")
+        content.setAutoFillBackground(False)
+        row_of_column = QHBoxLayout(content)
+        row_of_column.addStretch(1)
+        row_of_column.addWidget(column, 4)
+        row_of_column.addStretch(1)
+        scroller = QScrollArea(objectName="startScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(content)
+        scroller.viewport().setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
         self.setTabOrder(self.buttons["open"], self.buttons["url"])
 
     def set_recent(self, items: list[str]) -> None:
