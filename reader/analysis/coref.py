@@ -191,7 +191,7 @@ class SourceResolver:
         return self._new(m)
 
 
-class SourceBook:
+class ArticleCards:
     """The article's cards, fed paragraph by paragraph (in text order) and read at any time.
 
     Resolution is incremental, so the UI's provisional results after every batch cost only

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.analysis.boilerplate import boilerplate_paragraphs, boilerplate_spans
 from reader.analysis.confidence import CEILING, FLOOR, NO_SOURCE_PENALTY
-from reader.analysis.coref import SourceBook
+from reader.analysis.coref import ArticleCards
 from reader.analysis.paragraphs import paragraph_spans
 from reader.analysis.parser_text import parse_pieces, parser_text
 from reader.analysis.pipeline import load_nlp
@@ -127,7 +127,7 @@ class _Builder:
         self.quotes = QuoteAttributor(text, quotes)
         self.claims: list[RawClaim] = []
         self.antecedents: list[Mention] = []
-        self.cards = SourceBook()
+        self.cards = ArticleCards()
 
     def add_paragraph(self, doc, k: int, piece: Span) -> None:  # noqa: ANN001
         """Rules over `doc`, the parse of `piece` (all or part of paragraph `k`)."""
@@ -138,7 +138,7 @@ class _Builder:
                                           spans)
         sentences = [(lo + s.start_char, lo + s.end_char) for s in doc.sents]
         base = len(self.claims)
-        added = self.quotes.attach(claims, base, k, (lo, hi), sentences)
+        added = self.quotes.attach(claims, base, k, (lo, hi), sentences, self.claims)
         for claim in claims + added:
             if claim.parent is not None:
                 claim.parent += base  # the rules give parents as indices local to the paragraph
@@ -178,9 +178,18 @@ class _Builder:
                                 confidence=round(max(FLOOR, min(CEILING, confidence)), 3), rule=c.rule,
                                 cue_class=c.cue_class))
         kept = {c.id for c in claims}
+        parent_of = {}
         for claim in claims:
             if claim.parent not in kept:
                 claim.parent = None
+            parent_of[claim.id] = claim.parent
+        for claim in claims:   # nesting never loops back: the later claim of a loop lets go
+            seen, up = {claim.id}, claim.parent
+            while up is not None and up not in seen:
+                seen.add(up)
+                up = parent_of.get(up)
+            if up == claim.id:
+                claim.parent = parent_of[claim.id] = None
         for source in sources:
             source.claim_ids = [claim_id[int(k)] for k in source.claim_ids if claim_id[int(k)] in kept]
         sources = [s for s in sources if s.claim_ids]

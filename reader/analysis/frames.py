@@ -21,13 +21,15 @@ to join" an intention. `frame_content` returns the content, the rule name and th
 
 from __future__ import annotations
 
-from reader.analysis.candidates import content_of
-from reader.analysis.lexicon import Cue
+from reader.analysis.candidates import content_of, subject
+from reader.analysis.lexicon import Cue, lexicon
 
 # Pronoun objects that stand for a thing said or proposed ("supports it"); personal ones
 # ("told him") are addressees.
 _THING_PRONOUNS = {"it", "this", "that", "these", "those", "both", "all"}
 _OBJECT_DEPS = ("dobj",)
+# "call X home": an idiom of place, never a judgement of X
+_IDIOM_PREDICATES = {"home"}
 
 
 def _subtree(tok) -> set[int]:  # noqa: ANN001
@@ -64,14 +66,30 @@ def _ccomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] |
         return None
     content: set[int] = set()
     for c in comps:
-        content |= content_of(c)
         # "show a record 45,756 migrants … drove claims up": the parser took the clause's
         # subject for the cue's object; a subjectless complement gets it back.
+        obj = None
         if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children):
             obj = next((o for o in tok.children if o.dep_ == "dobj" and tok.i < o.i < c.i), None)
-            if obj is not None:
-                content |= _subtree(obj)
+            if obj is None and _headless_finite(c):
+                continue
+        content |= content_of(c)
+        if obj is not None:
+            content |= _subtree(obj)
+    if not content:
+        return None
     return content, "subject-cue-complement"
+
+
+def _headless_finite(clause) -> bool:  # noqa: ANN001
+    """A finite verb after the cue with no subject, no complementizer and no quotation: a
+    participle the parser took for a clause ("pointed to the table with soup served with
+    bread"), not something said."""
+    doc = clause.doc
+    if clause.tag_ not in ("VBD", "VBZ", "VBP") or any(g.dep_ in ("mark", "aux", "auxpass") for g in clause.children):
+        return False
+    left = clause.left_edge.i
+    return not any(t.is_quote or t.text == ":" for t in doc[max(left - 2, 0):left + 1])
 
 
 def _xcomp(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
@@ -101,6 +119,8 @@ def _obj_pred(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
         return None   # "called him a hero": a name for a person, not a judgement of a claim
     if pred.pos_ == "PROPN" and not any(t.is_quote for t in pred.subtree):
         return None   # "a unit called the Sea Watch": a name given, not a judgement
+    if pred.lower_ in _IDIOM_PREDICATES:
+        return None   # "will call the museum home": where it stays, not a judgement
     if obj is None:   # "called the ruling absurd": the parser can hang the object under the predicate
         if not any(t.pos_ in ("NOUN", "PROPN") for t in pred.subtree):
             return None
@@ -124,13 +144,58 @@ def _obj_prep(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if obj is None or prep is None:
         return None
-    return _subtree(obj) | _subtree(prep), "cue-object-preposition"
+    # everything from the object to the end of its phrase ("found most of them behind on rent")
+    return set(range(obj.left_edge.i, prep.right_edge.i + 1)), "cue-object-preposition"
 
 
-def _dobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int], str] | None:  # noqa: ANN001
+def _person(tok) -> bool:  # noqa: ANN001
+    """A noun that names people: "the student", "reporters", "the minister", "Ana Ruiz"."""
+    lex = lexicon()
+    forms = {tok.lower_, tok.lower_ + "s", tok.lower_.removesuffix("s")}   # the lists hold one number
+    people = lex.group_nouns | lex.role_nouns | lex.anonymous_nouns | lex.titles
+    return tok.ent_type_ in ("PERSON", "NORP") or bool(forms & people)
+
+
+def _after_colon(tok, obj):  # noqa: ANN001, ANN202
+    """The clause a colon after the object introduces ("denied the claims on Monday: she was
+    …"); only the cue's own adjuncts may stand between object and colon."""
+    doc = obj.doc
+    own = {t.i for t in tok.subtree}
+    colon = obj.right_edge.i + 1
+    while colon < len(doc) and colon in own and doc[colon].text != ":" and doc[colon].pos_ not in ("VERB", "AUX"):
+        colon += 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":":
+        return None
+    end = doc[colon + 1].sent.end
+    content = {t.i for t in doc[colon + 1:end] if not t.is_space}
+    return content if any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1:end]) else None
+
+
+def _states_content(obj) -> bool:  # noqa: ANN001
+    """Does a speech cue's noun-phrase object say what was said? A gerund does ("denied taking
+    the money"), and so does a noun with its own clause ("rejected a motion to exclude it",
+    "disputed the idea that …"); a plain noun phrase only names the act or its topic ("denied
+    the allegations", "announced a review"): the guide's content is what is attributed."""
+    if obj.tag_ == "VBG":
+        return True
+    return any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in obj.children)
+
+
+def _dobj(tok, cue: Cue, comps: list, cue_toks: list) -> tuple | None:  # noqa: ANN001
     obj = _object(tok)
     if obj is None:
         return None
+    if cue.cls == "speech" and _person(obj):
+        return None   # "police questioned the student": a person spoken to, not a thing said
+    if cue.class_in("dobj") == "speech":
+        after = _after_colon(tok, obj)
+        if after:
+            return after, "cue-object-colon"   # "denied these allegations: she was never …"
+        holder, _ = subject(tok)
+        if not _states_content(obj) and (holder is None or holder.lower_ not in lexicon().document_nouns):
+            return None   # a document's object is its finding: "the poll suggested a closer race"
+    elif cue.cls == "speech" and _states_content(obj):
+        return _subtree(obj), "cue-object", "speech"   # "disputed the claim that …": what was said
     return _subtree(obj), "cue-object"
 
 
@@ -154,6 +219,6 @@ def frame_content(tok, cue: Cue, comps: list, cue_toks: list) -> tuple[set[int],
         if name not in cue.frames:
             continue
         found = reader(tok, cue, comps, cue_toks)
-        if found is not None and found[0]:
-            return found[0], found[1], cue.class_in(name)
+        if found is not None and found[0]:   # a reader may name the class itself (a third item)
+            return found[0], found[1], found[2] if len(found) > 2 else cue.class_in(name)
     return None

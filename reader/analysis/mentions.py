@@ -11,8 +11,9 @@ from __future__ import annotations
 from reader.analysis.lexicon import lexicon
 from reader.analysis.records import Mention
 
-PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they",
-            "it": "it", "i": "i", "we": "we", "us": "we", "who": "who"}
+PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "they": "they", "them": "they",
+            "their": "they", "it": "it", "its": "it", "i": "i", "my": "i", "we": "we", "us": "we", "our": "we",
+            "who": "who"}
 _MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "father", "fr.", "brother", "king", "prince", "rabbi",
                     "sheikh", "sheik", "imam", "pope", "cardinal", "bishop", "archbishop"}
 _FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "sister", "queen", "princess"}
@@ -209,7 +210,11 @@ def _kind(ent, name_toks, tokens, mention: Mention) -> str:  # noqa: ANN001
         return "anonymous"
     words = {t.lower_.strip(".") for t in name_toks} | {t.lower_ for t in name_toks}
     det = next((c.lower_ for c in ent.children if c.dep_ in ("det", "nummod")), "")
+    if not det and any(c.dep_ == "poss" for c in ent.children):
+        det = "the"   # "the ministry's spokesperson" is as definite as "the spokesperson"
     if name_toks:
+        if len(name_toks) == 1 and ent.lower_ in lex.document_nouns and ent.ent_type_ != "PERSON":
+            return "document"   # a headline label the tagger took for a name: "Audit: …", "Poll: …"
         if words & lex.media_words and (ent.ent_type_ != "PERSON" or len(name_toks) == 1):
             return "media"
         who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in ent.children)

@@ -1,6 +1,8 @@
 """Attribution phrases beyond SOURCE CUE CONTENT: hedges without a source, "according to X",
-"as X put it", "in X's words", "X is confident that", nominal cues ("X's claim that …"),
-"citing X", and headline colons ("Black Democrats to Clinton: Send money")."""
+"per X", "as X put it", "in X's words" / "in her view" / "in the eyes of X", "X is confident
+that", nominal cues ("X's claim that …", "Her verdict: …"), "citing X", headline colons
+("Black Democrats to Clinton: Send money") and transcript lines ("NAME: …"). A document's
+creator, when named, is its source ("per the bank's projections" → the bank)."""
 
 from __future__ import annotations
 
@@ -78,13 +80,24 @@ def per(tok, cue: Cue, cands) -> None:  # noqa: ANN001
 
 
 def creator(noun):  # noqa: ANN001, ANN202
-    """The possessor that made an artefact: "the bank's projections" → the bank (the guide: the
-    creator of a document is the source when named)."""
+    """Who made an artefact: the possessor ("the bank's projections" → the bank) or the agent of
+    a participle ("logs released by the port authority"); the guide: the creator of a document
+    is the source when named."""
     lex = lexicon()
     if noun.lower_ not in lex.document_nouns and noun.lower_ not in lex.nouns and noun.lower_ not in lex.in_nouns:
         return None
-    return next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
-                                                                  c.lower_ in POSSESSIVE_PRONOUNS)), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
+                                                                   c.lower_ in POSSESSIVE_PRONOUNS)), None)
+    if owner is not None:
+        return owner
+    # "logs released by the port authority", "a survey carried out by the trust"
+    for part in noun.children:
+        if part.dep_ == "acl" and part.tag_ == "VBN":
+            agent = next((c for c in part.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None and (source_like(by) or by.pos_ == "NOUN"):
+                return by
+    return None
 
 
 def prep_source(cue_toks, tok, pobj, cands, rule: str) -> None:  # noqa: ANN001
@@ -190,9 +203,15 @@ def adjective(tok, cue: Cue, cands) -> None:  # noqa: ANN001
                            "indirect", rule, cue.cls, ADJECTIVE_CONFIDENCE, tok.dep_))
 
 
+# Fixed phrases whose noun is no cue: "in order to / that" states a purpose, not an order.
+_FIXED_PHRASES = {("in", "order")}
+
+
 def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and lexicon().verb_cue(tok.head.head.lower_):
         return  # "said in a statement that …": the verb is the cue, the noun only its manner
+    if tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in _FIXED_PHRASES:
+        return
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ in ("mark", "nsubj") and m.lower_ == "that" for m in c.children)), None)
     if clause is None:   # "the warning … that cases are rising" parsed as a relative clause
@@ -209,10 +228,13 @@ def nominal(tok, cue: Cue, cands) -> None:  # noqa: ANN001
                                                                 c.lower_ in POSSESSIVE_PRONOUNS)), None)
     if src is None:
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of", "among"):
                 src = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if src is not None:
                     break
+    if src is None:   # "market expectations that …", "union demands for …": the modifier holds it
+        src = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
+                    and (c.pos_ == "PROPN" or source_like(c))), None)
     if src is None and tok.dep_ == "dobj":
         src, _ = subject(tok.head)
     if src is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
@@ -266,7 +288,10 @@ def headline_colon(doc, cands) -> None:  # noqa: ANN001
         head = next((t for t in reversed(source) if t.pos_ in ("PROPN", "NOUN")), source[-1])
         if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source_like(head) and head.pos_ == "NOUN"):
             continue
-        cls = "evidence" if head.lower_ in lex.document_nouns else "speech"   # "Poll: …", "Audit: …"
+        document = head.lower_ in lex.document_nouns
+        if document and any(t.dep_ in ("det", "poss") for t in left):
+            continue   # "Poll: …" heads a story; "The result: a delay" is the writer's own colon
+        cls = "evidence" if document else "speech"
         content = {t.i for t in sent if t.i > colon.i}
         cands.append(Candidate([colon], content, head, trim(source), "indirect", "headline-colon", cls,
                                HEADLINE_COLON_CONFIDENCE))
@@ -303,3 +328,28 @@ def speaker_line(doc, cands) -> bool:  # noqa: ANN001
 def _is_title_word(tok) -> bool:  # noqa: ANN001
     titles = lexicon().titles
     return tok.lower_ in titles or tok.lower_.rstrip(".") in titles
+
+
+_NOMINAL_COLON_MAX = 4   # "Her verdict:", "The union's message:"
+
+
+def nominal_colon(doc, cands) -> None:  # noqa: ANN001
+    """"Her verdict: the plan cannot work." / "The union's message: “…”": a nominal cue with a
+    possessor opens the sentence and a colon introduces what it holds; the possessor is the
+    source, noun and colon the cue."""
+    lex = lexicon()
+    used = {t.i for c in cands for t in c.cue}
+    for sent in doc.sents:
+        colon = next((t for t in doc[sent.start:min(sent.end, sent.start + _NOMINAL_COLON_MAX + 1)]
+                      if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 2 > sent.end:
+            continue
+        noun = doc[colon.i - 1]
+        cue = lex.nouns.get(noun.lower_)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if cue is None or owner is None or noun.i in used or not all(
+                t.i in {x.i for x in noun.subtree} for t in doc[sent.start:noun.i]):
+            continue
+        content = set(range(colon.i + 1, sent.end))
+        cands.append(Candidate([noun, colon], content, owner, trim([t for t in owner.subtree if t.dep_ != "case"]),
+                               "indirect", "nominal-colon", cue.cls, NOMINAL_CONFIDENCE, "nominal"))

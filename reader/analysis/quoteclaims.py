@@ -5,7 +5,9 @@
 * A split quote ("“A,” he said, “B.”"): a quotation that follows a direct claim's
   source/cue with only a comma or colon between joins that claim as another content span.
 * A floating quote (a quotation that is its own sentence, with no cue) inherits the last
-  speaker of the paragraph, or of the previous paragraph when it opens this one.
+  speaker of the paragraph, or of the previous paragraph when it opens this one; when that
+  speaker's claim is itself a quotation, the floating quote is more content of that claim
+  (the quote goes on), otherwise a claim of its own that takes the speaker's card.
 * Claims whose cue is inside a quotation ("I think …") nest under the quotation's claim;
   "I"/"we" there is the quoted speaker.
 Scare quotes inside a sentence that no cue governs stay plain text.
@@ -78,12 +80,21 @@ class QuoteAttributor:
         return frozenset(out)
 
     def attach(self, claims: list[RawClaim], base: int, paragraph: int, span: tuple[int, int],
-               sentences: list[tuple[int, int]]) -> list[RawClaim]:
-        """Update this paragraph's claims (global indices start at `base`); returns added claims."""
+               sentences: list[tuple[int, int]], earlier: list[RawClaim] | None = None) -> list[RawClaim]:
+        """Update this paragraph's claims (global indices start at `base`; `earlier` holds the
+        article's claims before them); returns added claims."""
         lo, hi = span
         local = sorted(self.quotes_in(lo, hi))
         for k, claim in enumerate(claims):
             claim.inside_quote = self.in_quote(claim.cue[0][0])
+            if claim.inside_quote is not None:
+                # a cue inside a quotation ("“I never said that,” he snapped") says nothing
+                # beyond the quotation's end
+                parts = self.quotes[claim.inside_quote].parts
+                inside = [(max(s, ps), min(e, pe)) for s, e in claim.content for ps, pe in parts
+                          if max(s, ps) < min(e, pe)]
+                if inside:
+                    claim.content = inside
             if claim.kind == "hedged":
                 continue
             for qid in local:
@@ -135,6 +146,15 @@ class QuoteAttributor:
                     continue
             speaker = self._speaker_before(claims, ordered, base, q, paragraph, lo)
             if speaker is None:
+                continue
+            held = claims[speaker - base] if speaker >= base else (earlier[speaker] if earlier else None)
+            if held is not None and held.kind in ("direct", "mixed") and held.inherit_from is None and \
+                    held.parent is None:
+                # the quoted speaker goes on in a quotation of its own (the next sentence or
+                # paragraph, no new cue): more content of the same claim, as annotators mark it
+                held.content = merge_spans(held.content + q.parts)
+                held.quote_ids.append(qid)
+                self.owner[qid] = speaker
                 continue
             floating = RawClaim(kind="direct", cue=[(q.start, q.start + 1)], content=list(q.parts), source=None,
                                 rule="floating-quote", cue_class="speech", confidence=FLOATING_QUOTE_CONFIDENCE, paragraph=paragraph,

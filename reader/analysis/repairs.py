@@ -1,7 +1,8 @@
 """Repairs for what the small model misparses, each a general surface pattern checked
 against the parse: a that-clause hung on an adjunct ("confirmed at the time that …"), a
 clause before "SOURCE CUE" that the parser did not link ("…, the Post reported"), a name
-phrase with no subject arc, a quotation right after or right before its cue."""
+phrase with no subject arc, a quotation right after or right before its cue, and a cue verb
+the tagger read as a noun ("The policy states that …", "…, the data show.")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from reader.analysis.confidence import DASH_CREDIT_CONFIDENCE, NOUN_TAGGED_CUE_C
 from reader.analysis.lexicon import lexicon
 from reader.analysis.mentions import trim
 
+_SHORTEST_QUOTE = 5        # tokens from opening mark to closing mark, for a quote after a cue
+_SHORTEST_AFTER_COLON = 2
 _SUBORDINATORS = {"when", "if", "after", "before", "because", "as", "while", "although", "though", "since",
                   "unless", "once", "until", "whether"}
 
@@ -35,11 +38,15 @@ def quote_after(tok, quote_starts: frozenset[int]) -> set[int]:  # noqa: ANN001
     adjunct = adjunct_tokens(tok)
     i = tok.i + 1
     while i < len(doc) and (i in adjunct or doc[i].text in (",", ":")) and doc[i].text not in ("“", '"', "‘", "``"):
+        if doc[i].text in (".", "!", "?"):
+            return set()   # "…,” she said. “…”": the sentence ended; the next quotation is not this cue's
         i += 1
     if i >= len(doc) or doc[i].idx not in quote_starts:
         return set()  # not an opening mark (the scanner knows; a straight mark may be closing)
     end = next((k for k in range(i + 1, len(doc)) if doc[k].text in ("”", '"', "’", "''")), len(doc) - 1)
-    return set(range(i, end + 1)) if end - i >= 5 else set()
+    # a colon announces speech, so even a short quotation after it is the content ("replied: “No.”")
+    shortest = _SHORTEST_AFTER_COLON if any(doc[k].text == ":" for k in range(tok.i + 1, i)) else _SHORTEST_QUOTE
+    return set(range(i, end + 1)) if end - i >= shortest else set()
 
 
 def phrase_before(tok):  # noqa: ANN001, ANN202
@@ -59,6 +66,10 @@ def phrase_before(tok):  # noqa: ANN001, ANN202
     return None
 
 
+# nouns whose that-clause measures a degree ("to the point that", "to the extent that")
+_DEGREE_NOUNS = {"point", "extent", "degree"}
+
+
 def that_after_adjuncts(tok) -> set[int]:  # noqa: ANN001
     """"confirmed at the time that …", "said on Monday that …": the parser often hangs the
     that-clause on the adjunct; take it back when only adjuncts stand between cue and "that"."""
@@ -75,8 +86,13 @@ def that_after_adjuncts(tok) -> set[int]:  # noqa: ANN001
     verb = doc[i].head
     if verb.i < i:
         return set()
-    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in lexicon().nouns and verb.head.i not in adjunct:
-        return set()  # "… the claim that …" belongs to the noun (nominal cue)
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in _DEGREE_NOUNS and verb.head.i in adjunct:
+        return set()   # "complained … to the point that …": a degree, not what was said
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in lexicon().nouns and (
+            verb.head.i not in adjunct or verb.head.dep_ == "dobj"):
+        # "… the claim that …", "dismissed the suggestion that …" belong to the noun (nominal
+        # cue); "argued in a post that …" is the verb's (the medium is an adjunct)
+        return set()
     if verb.pos_ not in ("VERB", "AUX"):
         # "observed that the date … coincided": the parser took the clause subject for an object
         return {t.i for t in verb.subtree if t.i >= i} if verb.head == tok else set()
@@ -189,7 +205,9 @@ def noun_tagged_cue(doc, cands: list[Candidate]) -> None:  # noqa: ANN001
                 not any(c.dep_ == "det" for c in root.children):
             subj = next((c for c in reversed(list(root.lefts)) if c.dep_ == "compound"), None)
             after = [t for t in sent if t.i > root.i and not (t.is_punct and t.i == sent.end - 1)]
-            if subj is not None and source_like(subj) and len(after) >= 3 and after[0].lower_ in ("that", "how"):
+            clause = after and (after[0].lower_ in ("that", "how") or any(
+                t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in after))   # "Court rules ban is legal"
+            if subj is not None and source_like(subj) and len(after) >= 3 and clause:
                 _add(cands, root, {t.i for t in after}, subj, [t for t in sent if t.i < root.i])
                 continue
         last = words[-1]

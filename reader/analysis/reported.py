@@ -9,6 +9,11 @@ Verb patterns here (each a general construction, not a phrase list):
 * parenthetical cue ("Beyond that, he said, the bank …"): the cue hangs off the content.
 * describe/characterize X as Y; call X “…”; deny X; vow/promise/urge … to X; call for X.
 * multi-word cues keep their medium: "said in a statement", "wrote in a post".
+* passive speech cues with a question or that-clause ("Asked whether …", "were told that …"):
+  no source unless a by-phrase names one; a relative pronoun is the source mention of a cue
+  in a relative clause ("…, who said …"), the antecedent its card.
+* descriptions are no attributions (`_attributes`): participles describing a noun, a cue in
+  another intention's infinitive, perception by things.
 Other phrases (according to, nominal cues, hedges, citing, headline colons) are in
 phrasal.py; repairs for misparses in repairs.py. Clauses of other attributions joined by
 "while"/"and" are cut out of a claim's content (coordination); an attribution inside
@@ -28,7 +33,7 @@ from reader.analysis.lexicon import Cue, lexicon
 from reader.analysis.mentions import describe, doc_text, trim
 from reader.analysis.phrasal import (
     according, adjective, as_put_it, citing, creator, hedge_adverb, hedge_passive, headline_colon, in_noun, nominal,
-    per, speaker_line)
+    nominal_colon, per, speaker_line)
 from reader.analysis.records import Mention, RawClaim
 from reader.analysis.repairs import (
     noun_tagged_cue, phrase_before, quote_after, quote_then_cue, that_after_adjuncts, trailing, wh_clause)
@@ -89,10 +94,12 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
     for span in quote_spans:
         quote_then_cue(doc, span, cands)
     noun_tagged_cue(doc, cands)
+    nominal_colon(doc, cands)
     if not cands and not line:
         headline_colon(doc, cands)
     _coordinate_and_nest(cands)
     converted = [_to_claim(c, cands, offset, paragraph, in_quote) for c in cands]
+    _one_cue_per_content(cands, converted)
     index = {}
     claims: list[RawClaim] = []
     for k, claim in enumerate(converted):
@@ -101,10 +108,9 @@ def find_claims(doc, offset: int, paragraph: int, in_quote,  # noqa: ANN001
             claims.append(claim)
     for claim in claims:   # parents become indices into the returned list
         claim.parent = index.get(claim.parent) if claim.parent is not None else None
-    entities = doc.has_annotation("ENT_IOB")
-    antecedents = [describe(t, list(t.subtree), offset, paragraph) for t in doc
-                   if t.dep_ == "nsubj" and t.pos_ == "PROPN" and (
-                       t.ent_type_ == "PERSON" if entities else _looks_like_a_name(t))]
+    antecedents = [describe(t, list(t.subtree), offset, paragraph) for t in doc if t.dep_ == "nsubj" and (
+        t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or not t.ent_type_ and _looks_like_a_name(t))
+        or t.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children))]
     for m in antecedents:
         m.speaker = False
     return claims, antecedents
@@ -124,7 +130,7 @@ _RAISING = ("appear", "appears", "appeared", "seem", "seems", "seemed")
 _TRAILING_CLASSES = ("speech", "evidence", "belief")
 _MEDIUM_NOUNS = {"statement", "interview", "post", "tweet", "letter", "email", "speech", "op-ed", "blog",
                  "briefing", "message", "video", "press", "conference", "release", "filing", "memo", "report"}
-_REPAIR_RULES = {"cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
+_REPAIR_RULES = {"cue-as-subject", "cue-adjunct-that", "clause-then-source-cue", "cue-then-quote", "parenthetical-cue", "as-x-said",
                  "cue-colon-clause"}
 
 
@@ -151,6 +157,12 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
     framed = frame_content(tok, cue, comps, cue_toks)
     if framed is not None:
         content, rule, cls = framed
+    elif tok.dep_ in ("nsubj", "csubj") and tok.head.i > tok.i and cue.cls in _TRAILING_CLASSES + ("decree",) \
+            and any(c.dep_ in ("nsubj", "compound") and c.i < tok.i for c in tok.children):
+        # headline "Court rules checks are unlawful" parsed with the cue as the clause's subject
+        content, rule = {t.i for t in tok.head.subtree if t.i > tok.i}, "cue-as-subject"
+        subj = next(c for c in tok.children if c.dep_ in ("nsubj", "compound") and c.i < tok.i)
+        is_pass = False
     elif tok.dep_ == "parataxis" and cue.cls in _TRAILING_CLASSES:
         content, rule = content_of(tok.head, tok), "parenthetical-cue"
         subj, is_pass = subject(tok)
@@ -187,7 +199,14 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
         return
     if not _attributes(tok, subj, rule, cls):
         return
-    if rule == "cue-object" and cls == "evidence" and subj.lower_ not in lex.document_nouns:
+    if tok.dep_ == "relcl" and tok.head.lower_ == "thing" and any(c.lower_ == "next" for c in tok.head.children):
+        return   # "the next thing she knew, the door was open": an idiom of sudden change, no belief
+    if subj.dep_ == "csubj" and cls in _AGENT_CLASSES:
+        return   # "Applying for a visa required the team to travel": an event intends or orders nothing
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBG", "VBN") and max(content) < tok.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return   # "a condition characterised by …", "the fees requested in arrears": no clause before it is theirs
+    if rule in _PHRASE_RULES and cls == "evidence" and subj.lower_ not in lex.document_nouns:
         return   # "the poll shows a lead" is evidence; "the vote showed divisions" is a description
     if cls == "speech" and subj.lower_ in lex.document_nouns:
         cls = "evidence"   # "the data suggest …", "the report says …": a document's finding
@@ -218,6 +237,8 @@ def _verb(tok, cue: Cue | None, cue_toks, cands, quote_starts: frozenset[int]) -
 _QUESTION_OPENERS = ("that", "whether", "if", "why", "how", "what", "when", "where", "which", "who")
 # frames whose content is a noun phrase, not a clause
 _PHRASE_RULES = ("cue-object", "cue-particle-object", "cue-object-predicate", "cue-object-preposition")
+# classes that only someone can hold: an event or a clause is no source of them
+_AGENT_CLASSES = ("intention", "decree")
 _PERCEIVERS = ("he", "she", "they", "i", "we", "you", "who", "one")
 _AGENT_SUFFIX = re.compile(r"(er|or|ist|ant|ent|ian)s?$")   # "drivers", "inspectors", "tenants"
 
@@ -305,6 +326,25 @@ def _coordinate_and_nest(cands: list[Candidate]) -> None:
             c.parent = None  # never a cycle
 
 
+def _one_cue_per_content(cands: list[Candidate], converted: list[RawClaim | None]) -> None:
+    """A cue and the participle clause under it that read the very same content ("admitted to
+    it, writing in a post “…”"): the parser hung the clause on both; it is the participle's, and
+    the governing cue gives no claim (set to None in place, so `parent` indices stay valid)."""
+    by_content: dict[tuple, list[int]] = {}
+    for k, claim in enumerate(converted):
+        if claim is not None and cands[k].rule not in ("nominal-cue", "citing"):
+            doc = cands[k].cue[0].doc
+            words = tuple(sorted(i for i in cands[k].content if not doc[i].is_punct and not doc[i].is_space))
+            by_content.setdefault((cands[k].cue[0].sent.start, words), []).append(k)
+    for (_sent, words), same in by_content.items():
+        if len(same) > 1 and words:
+            same.sort(key=lambda k: abs(words[0] - max(t.i for t in cands[k].cue)))
+            near = cands[same[0]].cue[0]
+            for k in same[1:]:
+                if near.dep_ == "advcl" and cands[k].cue[0] in near.ancestors:
+                    converted[k] = None   # "…, writing “…”" / "…, saying “…”": the participle's
+
+
 def _runs(doc, indices: set[int], offset: int) -> list[tuple[int, int]]:  # noqa: ANN001
     spans: list[tuple[int, int]] = []
     text = doc_text(doc)
@@ -355,6 +395,11 @@ def _to_claim(c: Candidate, cands: list[Candidate], offset: int, paragraph: int,
     cue = _runs(doc, {t.i for t in c.cue}, offset) or [(offset + c.cue[0].idx, offset + c.cue[0].idx + len(c.cue[0]))]
     if not content:
         return None
+    last = max(t.i for t in c.cue)
+    if last + 1 < len(doc) and doc[last + 1].text == ":" and offset + doc[last + 1].idx < content[0][0] and \
+            doc[last].text != ":":
+        # a colon that introduces speech belongs to the cue ("replied:"), as the guide marks it
+        cue[-1] = (cue[-1][0], offset + doc[last + 1].idx + 1)
     source = None
     if c.source_head is not None and c.source_toks:
         source = describe(c.source_head, c.source_toks, offset, paragraph)

@@ -27,8 +27,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--by-construction", action="store_true",
                    help="add found / sourced per gold construction tag (where the gold has tags)")
     p.add_argument("--classes", metavar="CLASS,…",
-                   help="score only predictions of these cue classes (the gold's scope, e.g. "
-                        "speech,belief,evidence,hedge for GUM, which annotates no intentions)")
+                   help="score only predictions of these cue classes, or of a corpus's scope: "
+                        "'gum' = speech,belief,evidence,perception,decree (GUM annotates no "
+                        "intentions and no hedges)")
     p.add_argument("--show", type=int, default=0, metavar="N",
                    help="list up to N misses, false positives and wrongly sourced claims")
 
@@ -55,15 +56,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _classes(value: str | None) -> frozenset[str] | None:
-    from reader.analysis.types import CUE_CLASSES
+    from reader.evaluation.scopes import UnknownClass, classes_of
 
-    if not value:
-        return None
-    chosen = frozenset(c.strip() for c in value.split(",") if c.strip())
-    unknown = sorted(chosen - set(CUE_CLASSES))
-    if unknown:
-        raise CommandError(f"--classes: {', '.join(unknown)} is not a cue class (choose from {', '.join(CUE_CLASSES)})")
-    return chosen
+    try:
+        return classes_of(value)
+    except UnknownClass as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:

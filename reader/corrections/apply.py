@@ -37,6 +37,7 @@ from reader.corrections.model import (
     CardRef,
     CardSpec,
     Correction,
+    one_line,
 )
 
 HEDGED = "hedged"
@@ -45,6 +46,7 @@ SOURCED_KIND_OF_HEDGE = "indirect"  # a hedged claim the reader gives a source b
 READER_RULE = "reader"  # the `rule` of a claim the reader added
 READER_CONFIDENCE = 1.0
 MENTION_REACH = 300  # characters around a claim in which its source's name is looked for
+REASON_QUOTE_CHARS = 48  # of the quoted text in a reason
 QUOTE_MARKS = "\"“”„«»‘’‚'"
 
 Doc = dict[str, Any]
@@ -61,8 +63,7 @@ class NotApplied(Exception):
 
 
 def _short(quote: str) -> str:
-    one = " ".join(quote.split())
-    return one if len(one) <= 50 else one[:47] + "…"
+    return one_line(quote, REASON_QUOTE_CHARS)
 
 
 def _overlap(a: list[int], b: tuple[int, int]) -> int:
@@ -282,9 +283,31 @@ _APPLY: dict[str, Callable[[Doc, str, Correction, set[str]], None]] = {
 }
 
 
+class _Broken(Exception):
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(reason)
+        self.index, self.reason = index, reason
+
+
 def apply(analysis: Doc, corrections: list[Correction], text: str) -> tuple[Doc, list[Unapplied]]:
-    """The engine's analysis with the reader's corrections on top, and those that did not apply."""
-    doc = copy.deepcopy(analysis)
+    """The engine's analysis with the reader's corrections on top, and those that did not apply.
+
+    Each kind's function finds everything it needs (raising NotApplied) before its first
+    change, so a correction that does not apply has changed nothing. One that fails in an
+    unforeseen way (a stored edit of an odd shape) may have changed something: the whole
+    application starts again without it (rare, and bounded by the number of such edits).
+    """
+    broken: dict[int, str] = {}
+    while True:
+        try:
+            return _apply_all(analysis, corrections, text, broken)
+        except _Broken as exc:
+            broken[exc.index] = exc.reason
+
+
+def _apply_all(analysis: Doc, corrections: list[Correction], text: str,
+               broken: dict[int, str]) -> tuple[Doc, list[Unapplied]]:
+    doc = copy.deepcopy(analysis)  # once: the engine's analysis is never changed
     doc.setdefault("claims", [])
     doc.setdefault("sources", [])
     for card in doc["sources"]:  # a stored analysis of an older engine may leave these out
@@ -293,17 +316,18 @@ def apply(analysis: Doc, corrections: list[Correction], text: str) -> tuple[Doc,
     unapplied: list[Unapplied] = []
     emptied: set[str] = set()
     applied = 0
-    for correction in corrections:
-        trial, trial_emptied = copy.deepcopy(doc), set(emptied)
+    for index, correction in enumerate(corrections):
+        if index in broken:
+            unapplied.append(Unapplied(correction, broken[index]))
+            continue
         try:
-            _APPLY[correction.kind](trial, text, correction, trial_emptied)
+            _APPLY[correction.kind](doc, text, correction, emptied)
         except NotApplied as exc:
             unapplied.append(Unapplied(correction, str(exc)))
             continue
-        except (KeyError, IndexError, TypeError, ValueError) as exc:  # a stored edit of an odd shape
-            unapplied.append(Unapplied(correction, f"This correction could not be read ({exc})."))
-            continue
-        doc, emptied, applied = trial, trial_emptied, applied + 1
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise _Broken(index, f"This correction could not be read ({exc}).") from exc
+        applied += 1
     doc["sources"] = [s for s in doc["sources"] if s["claim_ids"] or s["id"] not in emptied]
     if applied:
         doc[CORRECTED_KEY] = applied

@@ -42,6 +42,7 @@ CORRECTION_KINDS = (NOT_A_CLAIM, CHANGE_SOURCE, CHANGE_KIND, EDIT_SPAN, ADD_CLAI
 CLAIM_FIELDS = ("kind", "cue_class")
 CARD_FIELDS = ("name", "kind", "title", "role", "affiliation")
 
+DESCRIPTION_CHARS = 58  # of the quoted text in a one-line description
 CONTEXT_CHARS = 24  # context kept on each side of an anchor: enough to tell repeats apart
 READER_ID_PREFIX = "r-"  # ids of claims and cards the reader created
 CORRECTED_KEY = "corrected_by_reader"  # set on every claim and card a correction touched
@@ -57,6 +58,12 @@ DESCRIPTIONS = {
     MERGE_CARDS: "Merged source cards",
     SPLIT_MENTIONS: "Split source card",
 }
+
+
+def one_line(text: str, chars: int) -> str:
+    """`text` on one line (runs of white space made one space), cut to `chars` with an ellipsis."""
+    one = " ".join(text.split())
+    return one if len(one) <= chars else one[:chars - 1] + "…"
 
 
 def _score(a: str, b: str, from_end: bool) -> int:
@@ -183,13 +190,21 @@ class Correction:
         return READER_ID_PREFIX + self.uid
 
     @property
+    def label(self) -> str:
+        """What was done, for the user ("Changed source")."""
+        return DESCRIPTIONS[self.kind]
+
+    @property
+    def quote(self) -> str:
+        """The text it was made on: the claim's (or added span's) words, or the card's name."""
+        what = self.claim or self.span
+        return what.quote if what else (self.card.name if self.card else "")
+
+    @property
     def description(self) -> str:
         """One line for the user: what was done, to which text."""
-        what = self.claim or self.span
-        quote = what.quote if what else (self.card.name if self.card else "")
-        short = " ".join(quote.split())
-        short = short if len(short) <= 60 else short[:57] + "…"
-        return f"{DESCRIPTIONS[self.kind]}: “{short}”" if short else DESCRIPTIONS[self.kind]
+        short = one_line(self.quote, DESCRIPTION_CHARS)
+        return f"{self.label}: “{short}”" if short else self.label
 
     def to_dict(self) -> dict[str, Any]:
         def opt(x: Any) -> Any:

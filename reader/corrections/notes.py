@@ -31,6 +31,8 @@ class ClaimNote:
 def notes_by_claim(doc: dict[str, Any], text: str, notes: list[ClaimNote]) -> dict[str, ClaimNote]:
     """Claim id → its note, for the notes whose claim is in `doc`."""
     out: dict[str, ClaimNote] = {}
+    if not notes:
+        return out
     for note in notes:
         try:
             out[find_claim(doc, text, note.anchor)["id"]] = note

@@ -24,12 +24,19 @@ def _breakdown(rows: list[dict[str, Any]], title: str, with_precision: bool) -> 
     return lines
 
 
+def _scope(r: dict[str, Any]) -> str:
+    if not r.get("classes"):
+        return ""
+    return f"; only classes {', '.join(r['classes'])}: {r.get('out_of_scope_predictions', 0)} of other classes left out"
+
+
 def format_report(r: dict[str, Any], names: list[str], by_class: bool = False, by_construction: bool = False) -> str:
     lines = [
         f"{', '.join(names)}: {r['articles']} article(s), {r['attributions']['gold']} gold attributions scored "
         f"(plus {r['optional']} optional; {r['non_claim_skipped']} non_claim skipped"
         f"{'; ' + str(r['nested_left_out']) + ' nested left out' if r['nested_left_out'] else ''}), "
-        f"{r['attributions']['pred']} predicted claims scored ({r['ignored_predictions']} in boilerplate ignored)",
+        f"{r['attributions']['pred']} predicted claims scored ({r['ignored_predictions']} in boilerplate ignored"
+        f"{_scope(r)})",
         "(micro-averaged; P, R, F1 in %; soft counts are significant characters)",
         "",
         f"{'role':<8} {'mode':<8} {'P':>5} {'R':>5} {'F1':>5}   {'tp':>4} {'pred':>5} {'gold':>5}",

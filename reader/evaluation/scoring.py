@@ -163,9 +163,12 @@ def score_article(gold: dict[str, Any], prediction: Any, outermost: bool = False
                       **{r: significant(text, a.get(r, [])) for r in ROLES}})
     skipped = sum(bool(a.get("non_claim")) for a in gold.get("attributions", []))
     nested_left_out = len(gold.get("attributions", [])) - skipped - len(golds)
-    preds, ignored = [], 0
+    preds, ignored, out_of_scope = [], 0, 0
     for c in pred_doc.get("claims", []):
-        if outermost and c.get("parent") is not None or classes and c.get("cue_class", "speech") not in classes:
+        if outermost and c.get("parent") is not None:
+            continue
+        if classes and c.get("cue_class", "speech") not in classes:
+            out_of_scope += 1   # a class the gold's scheme does not annotate (--classes)
             continue
         sigs = {"source": significant(text, c.get("source_mention", [])),
                 "cue": significant(text, c.get("cue", [])),
@@ -243,7 +246,7 @@ def score_article(gold: dict[str, Any], prediction: Any, outermost: bool = False
 
     result = {
         "articles": 1, "non_claim_skipped": skipped, "nested_left_out": nested_left_out, "optional": sum(g["optional"] for g in golds),
-        "ignored_predictions": ignored, "roles": roles, "attributions": att,
+        "ignored_predictions": ignored, "out_of_scope_predictions": out_of_scope, "roles": roles, "attributions": att,
         "by_cue": by_cue, "by_kind": by_kind, "misses": misses,
         "false_positives": false_positives, "wrong_source": wrong_source,
         **tally(golds, preds, pred_of),
@@ -324,6 +327,7 @@ def score_corpus(items: Iterable[tuple[dict[str, Any], Any]], outermost: bool = 
         _add(total, score_article(gold, prediction, outermost, classes))
     if not total:
         raise ValueError("nothing to score: no gold articles")
+    total["classes"] = sorted(classes) if classes else None
     for role in ROLES:
         for mode in MODES:
             c = total["roles"][role][mode]

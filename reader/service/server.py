@@ -25,12 +25,14 @@ import time
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
+from reader.log import ensure_std_streams
 from reader.service import errors, protocol
 from reader.service.requests import PARAGRAPH_BATCH, PROGRESS_INTERVAL_S, WARM_UP_TEXT, Newest, default_engine
 
 log = logging.getLogger("reader.service")
 
 _STOP = object()
+STDIN_FD, STDOUT_FD, STDERR_FD = 0, 1, 2
 SHUTDOWN_GRACE_S = 1.0  # after the window said goodbye, the process ends within this
 
 
@@ -162,12 +164,21 @@ class AnalysisServer:
 
 def serve() -> int:
     """The process's entry point; returns its exit status."""
-    events = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
+    # the pipes by file descriptor: a windowed frozen build may have no sys.stdin / sys.stdout
+    events = os.fdopen(os.dup(STDOUT_FD), "wb", buffering=0)
+    requests = os.fdopen(os.dup(STDIN_FD), "rb")
+    try:
+        os.dup2(STDERR_FD, STDOUT_FD)  # a stray write to fd 1, even from C, goes to stderr
+    except OSError:  # no stderr at all (windowed): fd 1 stays the pipe, sys.stdout still moves
+        pass
+    ensure_std_streams()
     sys.stdout = sys.stderr  # a stray print must not corrupt the protocol
-    faulthandler.enable()  # a segfault leaves its trace on stderr (the window sees the exit)
+    try:
+        faulthandler.enable()  # a segfault leaves its trace on stderr (the window sees the exit)
+    except (RuntimeError, ValueError, OSError):  # stderr is os.devnull without a file number
+        pass
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="analysis process %(process)d: %(levelname)s %(name)s: %(message)s")
-    requests = sys.stdin.buffer
     hello = protocol.decode(requests.readline() or b'{"op": "shutdown"}')
     if hello.get("op") != protocol.HELLO:
         return 0  # the window went away before saying anything

@@ -2,7 +2,8 @@
 
 Each row is one `reader.corrections.Correction` (its `to_dict()` as JSON), in the order the
 reader made them (`seq`); `uid` is the correction's own id, so the window can undo one it
-has only just queued. Undo deletes the latest row. Every write is one transaction that also
+has only just queued. Undo deletes the latest row; deleting one that no longer applies
+returns its `seq`, and `add(..., seq=)` puts it back in that place (undoing the delete). Every write is one transaction that also
 rewrites the article's rows in `sources` from the corrected analysis, so the source book,
 the search and the exports see the cards as the reader corrected them.
 
@@ -87,21 +88,55 @@ def refresh_cards(db: sqlite_utils.Database, article_id: str, analysis: Doc | No
     insert_source_cards(db, article_id, doc.get("sources", []))
     replace_claims(db, article_id, doc)  # the claims too, and by trigger the search index
 
-def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now: str) -> None:
-    """Append one correction to the article's log (one transaction)."""
+def _follow_renamed_cards(db: sqlite_utils.Database, article_id: str, before: dict[str, str]) -> None:
+    """A card the reader renamed (or gave another kind) keeps its notes: they are keyed by
+    name and kind, so they move to the card's new key. `before`: card id → key before the write."""
+    after = _cards_now(db, article_id)
+    for source_id, old in before.items():
+        new = after.get(source_id)
+        if new is not None and new != old:
+            name, kind = db.execute("SELECT name, kind FROM sources WHERE article_id = ? AND source_id = ?",
+                                    [article_id, source_id]).fetchone()
+            # OR IGNORE: when the new key has a note of its own, neither is overwritten
+            db.execute("UPDATE OR IGNORE notes SET source_key = ?, source_name = ?, source_kind = ?"
+                       " WHERE article_id = ? AND source_key = ?", [new, name, kind, article_id, old])
+
+
+def _cards_now(db: sqlite_utils.Database, article_id: str) -> dict[str, str]:
+    return dict(db.execute("SELECT source_id, source_key FROM sources WHERE article_id = ?", [article_id]))
+
+
+def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now: str,
+        seq: int | None = None) -> None:
+    """Append one correction to the article's log, or (`seq`: the place `delete` returned) put a
+    deleted one back where it was (one transaction)."""
+    # Each transaction writes first: a read first would make it a reader that must upgrade, which
+    # SQLite refuses at once (no busy wait) when another connection has committed meanwhile.
     with db.atomic():
-        db.execute("INSERT INTO corrections (uid, article_id, kind, correction, created) VALUES (?, ?, ?, ?, ?)",
-                   [correction.uid, article_id, correction.kind,
+        db.execute("INSERT INTO corrections (seq, uid, article_id, kind, correction, created)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   [seq, correction.uid, article_id, correction.kind,
                     json.dumps(correction.to_dict(), ensure_ascii=False), now])
+        before = _cards_now(db, article_id)  # the cards table is not yet rewritten
         refresh_cards(db, article_id)
+        _follow_renamed_cards(db, article_id, before)
+
+
+def delete(db: sqlite_utils.Database, article_id: str, uid: str) -> int | None:
+    """Delete one correction (undo, or the reader deleting one that no longer applies); its
+    place in the log (`seq`), None when it was not there (one transaction)."""
+    with db.atomic():  # writes first, as in add()
+        row = db.execute("DELETE FROM corrections WHERE article_id = ? AND uid = ? RETURNING seq",
+                         [article_id, uid]).fetchone()
+        before = _cards_now(db, article_id)
+        refresh_cards(db, article_id)
+        _follow_renamed_cards(db, article_id, before)
+    return int(row[0]) if row else None
 
 
 def remove(db: sqlite_utils.Database, article_id: str, uid: str) -> bool:
     """Delete one correction (undo); False when it was not there (one transaction)."""
-    with db.atomic():
-        gone = db.execute("DELETE FROM corrections WHERE article_id = ? AND uid = ?", [article_id, uid]).rowcount
-        refresh_cards(db, article_id)
-    return bool(gone)
+    return delete(db, article_id, uid) is not None
 
 
 def corrected_articles(db: sqlite_utils.Database) -> Iterator[tuple[str, str, str, Doc, list[Unapplied]]]:
@@ -123,11 +158,17 @@ def corrected_articles(db: sqlite_utils.Database) -> Iterator[tuple[str, str, st
 
 # notes on single claims --------------------------------------------------------------------
 def claim_notes(db: sqlite_utils.Database, article_id: str) -> list[ClaimNote]:
-    out = []
-    for uid, anchor, text in db.execute("SELECT uid, anchor, text FROM claim_notes WHERE article_id = ?"
-                                        " ORDER BY created, uid", [article_id]):
+    return claim_notes_by_article(db, article_id).get(article_id, [])
+
+
+def claim_notes_by_article(db: sqlite_utils.Database, article_id: str | None = None) -> dict[str, list[ClaimNote]]:
+    """The notes on claims of one article (or of all, for the exports), oldest first."""
+    where, params = (" WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
+    out: dict[str, list[ClaimNote]] = {}
+    for article, uid, anchor, text in db.execute(
+            f"SELECT article_id, uid, anchor, text FROM claim_notes{where} ORDER BY created, uid", params):  # noqa: S608
         try:
-            out.append(ClaimNote(Anchor.from_dict(json.loads(anchor)), text, uid))
+            out.setdefault(article, []).append(ClaimNote(Anchor.from_dict(json.loads(anchor)), text, uid))
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("a claim note could not be read and is left as it is: %s", exc)
     return out

@@ -66,6 +66,8 @@ class ExportItem:
     who: str = ""  # claims only: the source's name ("" for a hedged claim)
     position: int = 0
     corrected: bool = False  # claims only: the reader corrected it (see "corrections" below)
+    note: str = ""  # claims only: the reader's note on the claim
+    note: str = ""  # claims only: the reader's note on the claim
 
     def parts(self) -> labels.ClaimParts:
         return labels.claim_parts(self.who, self.cue, self.text, self.kind)
@@ -121,12 +123,14 @@ def collect(lib: Library) -> list[ExportSource]:
 
 def collect_all(lib: Library) -> tuple[list[ExportArticle], list[ExportSource]]:
     try:
-        return _collect(lib.db)
+        claim_notes = {(c.article_id, c.claim_id): c.note for c in lib.claims() if c.note}
+        return _collect(lib.db, claim_notes)
     except sqlite3.Error as exc:
         raise StoreError(f"Could not read your library for the export: {exc}") from exc
 
 
-def _collect(db: sqlite_utils.Database) -> tuple[list[ExportArticle], list[ExportSource]]:
+def _collect(db: sqlite_utils.Database,
+             claim_notes: dict[tuple[str, str], str]) -> tuple[list[ExportArticle], list[ExportSource]]:
     articles = {r["id"]: ExportArticle(r["id"], r["title"] or "", r["origin"] or "")
                 for r in db.query("SELECT id, title, origin FROM articles ORDER BY added, id")}
     sources: dict[str, ExportSource] = {}
@@ -155,7 +159,8 @@ def _collect(db: sqlite_utils.Database) -> tuple[list[ExportArticle], list[Expor
         src = card(r["article_id"], r["source_key"], r["source_name"], r["source_kind"] or "")
         src.claims.append(ExportItem(art.id, art.title, art.origin, r["content"], kind=r["kind"], cue=r["cue"],
                                      cue_class=r["cue_class"], who=r["source_name"], position=r["position"],
-                                     corrected=bool(r["corrected"])))
+                                     corrected=bool(r["corrected"]),
+                                     note=claim_notes.get((r["article_id"], r["claim_id"]), "")))
     for r in db.query("SELECT article_id, source_key, source_name, source_kind, text, updated FROM notes"
                       " ORDER BY article_id, source_key"):
         art = articles.get(r["article_id"], ExportArticle(r["article_id"], "", ""))
@@ -403,6 +408,8 @@ def md_source_body(src: ExportSource, level: int) -> list[str]:
         out += [f"{h} Claims", ""]
         for claim in src.claims:
             out += [f"> {md_claim(claim, src.merged)}", ">", f"> {md_claim_source(claim)}", ""]
+            if claim.note:
+                out += ["Your note on this claim:", ""] + md_text(claim.note) + [""]
     return out
 
 
@@ -445,7 +452,7 @@ def source_page(src: ExportSource, articles: list[ExportArticle]) -> str:
 # CSV ---------------------------------------------------------------------------------------
 BOM = "\ufeff"
 CSV_COLUMNS = ["article", "url", "source", "source kind", "title", "role", "affiliation", "cue", "claim kind",
-               "class", "content", "note", "updated", "corrected by reader"]
+               "class", "content", "note", "updated", "corrected by reader", "claim note"]
 
 
 def csv_cell(value: str) -> str:
@@ -464,12 +471,12 @@ def csv_rows(sources: list[ExportSource]) -> list[list[str]]:
             url = claim.origin if _is_web(claim.origin) else ""
             rows.append([claim.article_title, url, *head, claim.parts().verb, labels.claim_kind(claim.kind),
                          labels.cue_class(claim.cue_class) if claim.cue_class else "", claim.parts().content,
-                         "", "", "yes" if claim.corrected else ""])
+                         "", "", "yes" if claim.corrected else "", claim.note])
         for note in src.notes:
             url = note.origin if _is_web(note.origin) else ""
-            rows.append([note.article_title, url, *head, "", "", "", "", note.text, note.updated, ""])
+            rows.append([note.article_title, url, *head, "", "", "", "", note.text, note.updated, "", ""])
         if not src.claims and not src.notes:
-            rows.append([src.article_title, src.origin if _is_web(src.origin) else "", *head, *[""] * 7])
+            rows.append([src.article_title, src.origin if _is_web(src.origin) else "", *head, *[""] * 8])
     return rows
 
 
@@ -492,7 +499,7 @@ def _json_item(item: ExportItem, claim: bool) -> dict:
     parts = item.parts()
     return {**where, "cue": parts.verb, "claim_kind": labels.claim_kind(item.kind),
             "class": labels.cue_class(item.cue_class) if item.cue_class else "", "content": parts.content,
-            "sentence": labels.claim_sentence(parts), "corrected": item.corrected}
+            "sentence": labels.claim_sentence(parts), "corrected": item.corrected, "note": item.note}
 
 
 def to_json(sources: list[ExportSource], articles: list[ExportArticle] | None = None) -> str:

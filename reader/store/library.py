@@ -184,17 +184,25 @@ class Library:
         with self._sqlite_errors("read your corrections"):
             return _corrections.for_article(self.db, article_id)
 
-    def add_correction(self, article_id: str, correction: Correction) -> None:
-        """One committed transaction: the correction is in the log when this returns."""
+    def add_correction(self, article_id: str, correction: Correction, seq: int | None = None) -> None:
+        """One committed transaction: the correction is in the log when this returns (at the
+        end, or with `seq` from `delete_correction` back in its place)."""
         self._refuse_read_only("This correction was not saved")
         with self._sqlite_errors("save your correction"):
-            _corrections.add(self.db, article_id, correction, _now())
+            _corrections.add(self.db, article_id, correction, _now(), seq)
 
     def remove_correction(self, article_id: str, uid: str) -> bool:
         """Undo one correction (one transaction); False when it was not stored."""
         self._refuse_read_only("This correction was not undone")
         with self._sqlite_errors("undo your correction"):
             return _corrections.remove(self.db, article_id, uid)
+
+    def delete_correction(self, article_id: str, uid: str) -> int | None:
+        """Delete one correction (one transaction); its place in the log for `add_correction`
+        to put it back (undo), None when it was not stored."""
+        self._refuse_read_only("This correction was not deleted")
+        with self._sqlite_errors("delete your correction"):
+            return _corrections.delete(self.db, article_id, uid)
 
     def corrected_articles(self) -> list[tuple[str, str, str, dict[str, Any], list[Unapplied]]]:
         """(id, title, text, corrected analysis, what no longer applies) of every corrected article."""

@@ -3,8 +3,10 @@ report over them (all articles, and per site) as Markdown, CSV or JSON: for `rea
 the library's sourcing report.
 
 A stored analysis is the contract JSON `Library.save_analysis` keeps; its profile is computed
-here from its claims and sources (an older analysis has none stored). A damaged entry is
-skipped, as the source book skips it: the report covers what can be read.
+here from its claims and sources (an older analysis has none stored) after the reader's
+corrections are applied on top (reader/store/corrections.py), so the report counts the same
+corrected analyses the exports write. A damaged entry is skipped, as the source book skips
+it: the report covers what can be read.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from reader import __version__
 from reader.analysis.profile import UNSOURCED, percent, sourcing_profile
 from reader.analysis.profile_totals import ProfileTotals, totals_by_site
+from reader.store import corrections as _corrections
 from reader.store.export import csv_cell, md_inline
 from reader.store.library import Library
 from reader.store.opening import StoreError
@@ -34,20 +37,23 @@ class ArticleProfile:
 
 
 def article_profiles(lib: Library) -> Iterator[ArticleProfile]:
-    """Every analysed article of the library with its profile, oldest first."""
-    sql = ("SELECT a.id, a.title, a.origin, an.analysis FROM analyses an"
+    """Every analysed article of the library with the profile of its corrected analysis, oldest first."""
+    sql = ("SELECT a.id, a.title, a.origin, a.text, an.analysis FROM analyses an"
            " JOIN articles a ON a.id = an.article_id ORDER BY a.added")
     try:
         rows = lib.db.conn.execute(sql).fetchall()
+        logs = _corrections.by_article(lib.db)
     except sqlite3.Error as exc:
         raise StoreError(f"Could not read the stored analyses: {exc} (your library is {lib.path})") from exc
-    for article_id, title, origin, stored in rows:
+    for article_id, title, origin, text, stored in rows:
         try:
             analysis = json.loads(stored)
         except (TypeError, ValueError):
             continue
         if isinstance(analysis, dict):
-            yield ArticleProfile(article_id, title or "", origin or "", sourcing_profile(analysis))
+            # without the article's text no anchor can be found: the engine's analysis stands
+            doc, _unapplied = _corrections.corrected(analysis, text or "", logs.get(article_id, []) if text else [])
+            yield ArticleProfile(article_id, title or "", origin or "", sourcing_profile(doc))
 
 
 # The report table ----------------------------------------------------------------------------

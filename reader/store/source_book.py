@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from reader.corrections import CORRECTED_KEY
-from reader.store.corrections import by_article, corrected
+from reader.corrections.notes import notes_by_claim
+from reader.store.corrections import by_article, claim_notes_by_article, corrected
 from reader.store.keys import source_key
 
 
@@ -76,6 +77,7 @@ class ClaimRecord:
     kind: str
     quote: str
     corrected: bool = False  # a correction of the reader touched this claim
+    note: str = ""  # the reader's note on this claim
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ def quote_text(text: str, spans: list) -> str:
 def claims(db: sqlite_utils.Database) -> Iterator[ClaimRecord]:
     """Every sourced claim in every stored analysis, as the reader corrected it (hedged
     claims have no source)."""
-    logs = by_article(db)
+    logs, notes = by_article(db), claim_notes_by_article(db)
     rows = db.query("SELECT an.article_id, an.analysis, a.title, a.origin, a.text FROM analyses an"
                     " JOIN articles a ON a.id = an.article_id ORDER BY a.added")
     for row in rows:
@@ -206,13 +208,16 @@ def claims(db: sqlite_utils.Database) -> Iterator[ClaimRecord]:
             analysis = json.loads(row["analysis"])
         except ValueError:
             continue
-        analysis, _ = corrected(analysis, row["text"] or "", logs.get(row["article_id"], []))
+        text = row["text"] or ""
+        analysis, _ = corrected(analysis, text, logs.get(row["article_id"], []))
+        noted = notes_by_claim(analysis, text, notes.get(row["article_id"], []))
         keys = {s.get("id"): source_key(s.get("name") or "", s.get("kind") or "person")
                 for s in analysis.get("sources", [])}
         for claim in analysis.get("claims", []):
             key = keys.get(claim.get("source_id"))
-            quote = quote_text(row["text"] or "", claim.get("content") or [])
+            quote = quote_text(text, claim.get("content") or [])
+            note = noted.get(claim.get("id", ""))
             if key and quote:
                 yield ClaimRecord(key, row["article_id"], row["title"] or "", row["origin"] or "",
                                   claim.get("id", ""), claim.get("kind", ""), quote,
-                                  bool(claim.get(CORRECTED_KEY)))
+                                  bool(claim.get(CORRECTED_KEY)), note.text if note else "")

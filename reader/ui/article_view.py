@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from reader.ui.highlights import Mark, mark_at
+from reader.ui.progressive_layout import ProgressiveLayout
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Source Serif Pro", "Noto Serif", "DejaVu Serif",
                   "Liberation Serif", "Times New Roman", "serif"]
@@ -61,40 +62,58 @@ class ArticleView(QTextBrowser):
         self.last_tooltip = ""  # what the last hover showed (tooltips are not inspectable offscreen)
         self._current_span: tuple[int, int] | None = None  # Qt positions of the outlined claim
         self.corrected_marks = None  # paints the marks of corrected claims, when set
+        self.layout_steps = ProgressiveLayout(self.document(), self)  # a long text: laid out a piece per turn
+        self.layout_steps.done.connect(self._scroll_timer.start)  # more text below: overlays may be due
         self._apply_font()
 
     # text and typography ---------------------------------------------------------------
     def set_article_text(self, text: str, title: str = "") -> None:
+        """Show a new text, laid out once: the formats go in with the text, in one edit.
+
+        Setting the text and then formatting every block laid the whole document out once per
+        pass (four at 20,000 words: ~100 ms); a block inserted with the cursor inherits the
+        body format, so one insertion is one layout."""
+        self.layout_steps.cancel()
         self.setExtraSelections([])
         self._marks = []
         self._current_span = None
         self._title = title
         self._announce_paint = True
-        self.setCurrentCharFormat(QTextCharFormat())  # else setPlainText applies the heading's to all
-        self.setPlainText(text)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        cursor.setBlockFormat(QTextBlockFormat())
-        self._format_blocks(title)
+        self.setCurrentCharFormat(QTextCharFormat())  # else the next text would take the heading's format
+        doc = self.document()
+        doc.clear()
         self._update_measure()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(self._body_format())
+        cursor.setBlockCharFormat(QTextCharFormat())
+        cursor.insertText(text, QTextCharFormat())
+        self._format_heading(title)
+        self.layout_steps.start()  # in the edit: the first layout already skips the hidden blocks
+        cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.setCurrentCharFormat(QTextCharFormat())  # the cursor now sits in the heading
 
-    def _format_blocks(self, title: str) -> None:
-        """Line height and paragraph spacing for every block; the title line as a heading.
-
-        Block and character *formats* only: the text, and so every offset, stay unchanged.
-        """
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
+    def _body_format(self) -> QTextBlockFormat:
         block = QTextBlockFormat()
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(self.point_size * 0.8)
-        cursor.mergeBlockFormat(block)
-        first = doc.firstBlock()
+        return block
+
+    def _format_blocks(self, title: str) -> None:
+        """Line height and paragraph spacing for every block; the title line as a heading (a new size).
+
+        Block and character *formats* only: the text, and so every offset, stay unchanged.
+        """
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(self._body_format())
+        self._format_heading(title)
+        cursor.endEditBlock()
+
+    def _format_heading(self, title: str) -> None:
+        first = self.document().firstBlock()
         if title and first.text().strip() == title.strip():
             heading = QTextCharFormat()
             heading.setFontPointSize(self.point_size * HEADING_SCALE)
@@ -106,7 +125,6 @@ class ArticleView(QTextBrowser):
             spacing.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             spacing.setBottomMargin(self.point_size)
             cursor.mergeBlockFormat(spacing)
-        cursor.endEditBlock()
 
     def _apply_font(self) -> None:
         font = QFont()
@@ -158,7 +176,7 @@ class ArticleView(QTextBrowser):
         """The document position at vertical document coordinate `y` (clamped to the text)."""
         layout = self.document().documentLayout()
         if y >= layout.documentSize().height():
-            return self.document().characterCount()
+            return self.layout_steps.laid_out_to()  # not the hidden blocks, which have no height yet
         position = layout.hitTest(QPointF(self.document().textWidth() / 2, y), Qt.HitTestAccuracy.FuzzyHit)
         return position if position >= 0 else self.document().characterCount()
 
@@ -249,6 +267,7 @@ class ArticleView(QTextBrowser):
         return found
 
     def scroll_to_position(self, position: int) -> None:
+        self.layout_steps.finish()  # the position needs the geometry of everything above it
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         self.setTextCursor(cursor)

@@ -1,5 +1,9 @@
 """Which claims are selected — those of the selected source, or of a segment of the sourcing bars
-(a category of the sourcing profile) — in reading order, and stepping through them (n / p)."""
+(a category of the sourcing profile) — in reading order, and stepping through them (n / p).
+
+Stepping skips the claims of the cue classes hidden with the legend's toggles (`set_hidden`,
+connected to `ClassToggles.classesChanged`): n / p go only where a highlight is drawn. The
+selection itself (`selected_claims`, the claims list) keeps every class."""
 
 from __future__ import annotations
 
@@ -19,7 +23,19 @@ def _extent(claim) -> tuple[int, int]:  # noqa: ANN001
 
 class ClaimNavigator:
     def __init__(self) -> None:
+        self._hidden: frozenset[str] = frozenset()  # cue classes toggled off in the legend
         self.reset()
+
+    def set_hidden(self, hidden: frozenset[str]) -> None:
+        """Skip claims of these cue classes; a hidden current claim leaves n at the next shown one."""
+        current = self.current_claim_id()
+        self._hidden = frozenset(hidden)
+        self._reorder()
+        if current in self._order:
+            self._index = self._order.index(current)
+        elif current is not None:   # the next n goes to the first shown claim after it
+            before = _extent(self._by_id[current])
+            self._index = sum(_extent(self._by_id[cid]) < before for cid in self._order) - 1
 
     def reset(self) -> None:
         self._analysis = None
@@ -28,7 +44,8 @@ class ClaimNavigator:
         self._source_id = ""
         self._segment: tuple[str, str] | None = None  # (dimension, category) of the sourcing profile
         self._segment_ids: set[str] | None = None  # its claims in the current analysis
-        self._order: list[str] = []  # claim ids of the selected source (all claims if none), by position
+        self._selection: list[str] = []  # claim ids of the selected source (all claims if none), by position
+        self._order: list[str] = []  # those of them whose class is shown: what n / p step through
         self._index = -1
         self.wrapped = False  # the last step went past the end (or the start) and came round
 
@@ -69,7 +86,8 @@ class ClaimNavigator:
             self._segment_ids = {cid for cid in self._by_id if of_claim.get(cid) == category}
         chosen = self._segment_ids
         ids = self.claims_of(self._source_id) if self._source_id else set(self._by_id) if chosen is None else chosen
-        self._order = sorted(ids, key=lambda cid: _extent(self._by_id[cid]))
+        self._selection = sorted(ids, key=lambda cid: _extent(self._by_id[cid]))
+        self._order = [cid for cid in self._selection if self._by_id[cid].cue_class not in self._hidden]
 
     def first(self) -> tuple[int, int] | None:
         if not self._order:
@@ -100,8 +118,8 @@ class ClaimNavigator:
         return self._span(self._index) if 0 <= self._index < len(self._order) else None
 
     def selected_claims(self) -> list:
-        """The selected claims (reader.analysis.Claim) in reading order: what n / p steps through."""
-        return [self._by_id[cid] for cid in self._order]
+        """The selected claims (reader.analysis.Claim) in reading order, of every class."""
+        return [self._by_id[cid] for cid in self._selection]
 
     def move_to(self, claim_id: str) -> None:
         if claim_id in self._order:

@@ -28,7 +28,6 @@ from reader.analysis.types import CLAIM_KINDS, CUE_CLASSES
 from reader.corrections import CardSpec, add_claim, change_kind, change_source, edit_span, not_a_claim
 from reader.ui import context_menus
 from reader.ui.card_editor import EDIT_TAB, MERGE_TAB, SPLIT_TAB, CardEditor, NewSourceDialog
-from reader.ui.claim_note_dialog import ClaimNoteDialog
 from reader.ui.claim_navigation import claim_tooltip
 from reader.ui.highlights import KIND_LABELS
 from reader.ui.plain_text import escaped
@@ -72,6 +71,7 @@ class CorrectionControls(QObject):
         self.marks = CorrectedMarks()
         self.menu: QMenu | None = None  # the menu showing (or shown last)
         self.dialog = None  # the card dialog showing, if any
+        self._told_unapplied: tuple[str, set[str]] = ("", set())  # article id, corrections said not to apply
         self.view.corrected_marks = self.marks
         self.view.set_tooltip_provider(self.tooltip)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -81,7 +81,8 @@ class CorrectionControls(QObject):
         tree.customContextMenuRequested.connect(self._on_sources_menu)
         self.session.analysisUpdated.connect(self._on_analysis)
         self.session.correctionMade.connect(self._on_correction_made)
-        self.undo_action = self._action("&Undo correction", self.session.undo_correction, QKeySequence.StandardKey.Undo,
+        self.state.writer.written.connect(self._on_written)
+        self.undo_action = self._action("&Undo correction", self.undo, QKeySequence.StandardKey.Undo,
                                         name="actionUndoCorrection")
         self.reject_action = self._action("&Not a claim", self.reject_current, "Del", name="actionNotAClaim")
         self.menu_action = self._action("&Correct this claim…", self.show_menu_at_cursor, "Shift+F10",
@@ -109,12 +110,15 @@ class CorrectionControls(QObject):
                             for span in c.content]
         self.window.sources.set_corrected(self.state.source_ids, CORRECTED_LABEL)
         self.view.viewport().update()
-        if final and self.state.unapplied:
-            lines = "; ".join(f"{u.correction.description} ({u.reason})" for u in self.state.unapplied[:3])
-            more = len(self.state.unapplied) - 3
+        uids = {u.correction.uid for u in self.state.unapplied} if final else set()
+        told_article, told = self._told_unapplied
+        if uids - (told if told_article == self.state.article_id else set()):  # said once per article
+            self._told_unapplied = self.state.article_id, told | uids if told_article == self.state.article_id else uids
+            n = len(uids)
             self.session.failed.emit(
-                f"{len(self.state.unapplied)} of your corrections no longer apply to this text and are kept "
-                f"aside: {lines}{f'; and {more} more' if more > 0 else ''}.", "info")
+                f"{n} of your corrections no longer appl{'ies' if n == 1 else 'y'} to this text. "
+                f"{'It is' if n == 1 else 'They are'} kept: Sources > Corrections that no longer apply "
+                f"lists {'it' if n == 1 else 'them'}.", "info")
 
     @Slot(str)
     def _on_correction_made(self, message: str) -> None:
@@ -192,7 +196,7 @@ class CorrectionControls(QObject):
         undo = menu.addAction(self.undo_action.text())
         undo.setObjectName("undoCorrection")
         undo.setEnabled(bool(self.state.log))
-        undo.triggered.connect(self.session.undo_correction)
+        undo.triggered.connect(self.undo)
         return menu
 
     def _claim_actions(self, menu: QMenu, claim: dict[str, Any], selection: tuple[int, int] | None) -> None:
@@ -215,7 +219,7 @@ class CorrectionControls(QObject):
             self._choice(classes, cue_class, f"class:{cue_class}", cue_class == claim.get("cue_class"),
                          lambda _=False, c=cue_class: self.session.correct(change_kind(text, claim, cue_class=c)))
         noted = self.state.note_of.get(claim["id"])
-        note = menu.addAction("&Edit your note on this claim…" if noted else "Add a &note on this claim…")
+        note = menu.addAction("Edit your &note on this claim" if noted else "Add a &note on this claim")
         note.setObjectName("claimNote")
         note.triggered.connect(lambda: self.edit_note(claim["id"]))
         span = menu.addAction("Set the span to the &selection")
@@ -256,17 +260,13 @@ class CorrectionControls(QObject):
     def _add(self, selection: tuple[int, int], card: dict | None, spec: CardSpec | None) -> None:
         self.session.correct(add_claim(self.window.article.text, *selection, card=card, new_card=spec))
 
-    def edit_note(self, claim_id: str) -> ClaimNoteDialog | None:
-        claim = self.state.claim(claim_id)
-        if claim is None:
-            return None
-        text = self.window.article.text
-        quote = " … ".join(text[s:e] for s, e in claim.get("content") or [])
-        noted = self.state.note_of.get(claim_id)
-        dialog = ClaimNoteDialog(quote, noted.text if noted else "", self.window)
-        dialog.accepted.connect(lambda: self.session.note_claim(claim_id, dialog.text()))
-        self._show(dialog)
-        return dialog
+    def edit_note(self, claim_id: str) -> None:
+        """Choose the claim, as a click on it does, and type in its note (under the source's)."""
+        if self.state.claim(claim_id) is None:
+            return
+        self.view.claimClicked.emit(claim_id)
+        self.window.sources_dock.show()
+        self.window.claim_note.focus_editor()
 
     def reject_current(self) -> None:
         claim_id = self.current_claim_id()
@@ -294,7 +294,7 @@ class CorrectionControls(QObject):
             menu.addSeparator()
         undo = menu.addAction(self.undo_action.text())
         undo.setEnabled(bool(self.state.log))
-        undo.triggered.connect(self.session.undo_correction)
+        undo.triggered.connect(self.undo)
         context_menus.add_source_actions(self.window, menu, point)  # show claims, copy card, search
         self._popup(menu, tree.viewport().mapToGlobal(point))
 
@@ -311,7 +311,20 @@ class CorrectionControls(QObject):
     def _card_edited(self, dialog: CardEditor) -> None:
         correction = dialog.correction()
         if correction is not None:
+            self.window.notes.flush()  # a renamed card's notes move with it: what was typed is saved first
             self.session.correct(correction)
+
+    def undo(self) -> None:
+        self.window.notes.flush()  # the undo may rename a card back: its notes move too
+        self.session.undo_correction()
+
+    @Slot()
+    def _on_written(self) -> None:
+        """Once a write is committed, show the notes of a card renamed by it under its new name."""
+        target = self.window.notes.target
+        source = self.session.analysis.source(target.source_id) if target and self.session.analysis else None
+        if source is not None and (source.name, source.kind) != (target.name, target.kind):
+            self.window.sources.sourceSelected.emit(source.id)
 
     def _show(self, dialog) -> None:  # noqa: ANN001
         self.dialog = dialog

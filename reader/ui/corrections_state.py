@@ -4,11 +4,15 @@
     state.load(library)           # its stored log (a short indexed read, like the cached analysis)
     shown = state.corrected(engine_analysis)   # after every analysis: the edits on top
     state.add(correction)         # in memory now, written to the library off the GUI thread
-    state.undo()                  # the latest correction is taken back (and deleted from the log)
+    state.delete(uid)             # the reader deletes one (one that no longer applies): undoable
+    state.undo()                  # this session's latest add or delete is taken back; with none,
+                                  # the latest correction of the log (made in an earlier session)
 
 The log in memory is the truth the window shows; `CorrectionWriter` writes it to the library
 on a thread of its own, in the order made, each write one transaction. A write that fails is
 said in `writeFailed` as a sentence; the correction stays applied on screen for this session.
+The notes on claims are kept here too (`notes`, `note_of`, `remember_notes`) but written by
+the notes' library thread, with the notes on sources (reader/ui/claim_note_panel.py).
 No widget here.
 """
 
@@ -26,6 +30,7 @@ from reader.corrections.notes import ClaimNote, notes_by_claim
 from reader.documents import Article
 
 log = logging.getLogger("reader.ui.corrections")
+ADDED, DELETED = "added", "deleted"  # what the reader did to the log, as undo takes it back
 WRITER_BUSY_TIMEOUT_MS = 2_000  # the writer thread may wait this long for a lock (nothing waits on it)
 
 
@@ -36,21 +41,30 @@ class CorrectionWriter(QObject):
     objects only (Qt then queues it onto the GUI thread)."""
 
     writeFailed = Signal(str)  # a sentence for the user
+    written = Signal()  # a write is committed (a renamed card's notes have moved with it)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corrections")
         self._writer = None  # a Library connection, only touched on the pool's thread
+        self._places: dict[str, int] = {}  # uid → seq of deleted corrections; the pool's thread only
         self._closed = False
 
     def add(self, library, article_id: str, correction: Correction) -> None:  # noqa: ANN001
         self._submit(library, lambda w: w.add_correction(article_id, correction))
 
     def remove(self, library, article_id: str, uid: str) -> None:  # noqa: ANN001
-        self._submit(library, lambda w: w.remove_correction(article_id, uid))
+        """Delete it from the log, remembering its place there for `restore`."""
+        self._submit(library, lambda w: self._remember_place(uid, w.delete_correction(article_id, uid)))
 
-    def save_note(self, library, article_id: str, note: ClaimNote) -> None:  # noqa: ANN001
-        self._submit(library, lambda w: w.save_claim_note(article_id, note))
+    def restore(self, library, article_id: str, correction: Correction) -> None:  # noqa: ANN001
+        """Put a correction `remove` deleted back in its place in the log (at the end if it had none)."""
+        self._submit(library, lambda w: w.add_correction(article_id, correction,
+                                                         self._places.pop(correction.uid, None)))
+
+    def _remember_place(self, uid: str, seq: int | None) -> None:  # on the pool's thread, as `_places`
+        if seq is not None:
+            self._places[uid] = seq
 
     def _submit(self, library, write) -> None:  # noqa: ANN001
         if not self._closed:
@@ -61,6 +75,7 @@ class CorrectionWriter(QObject):
             if self._writer is None:
                 self._writer = library.writer(WRITER_BUSY_TIMEOUT_MS)
             write(self._writer)
+            self.written.emit()
         except Exception as exc:  # noqa: BLE001 - StoreError (read-only, locked, disk full) or worse
             log.warning("correction not written: %s", exc)
             self.writeFailed.emit(f"Your correction is shown but was not saved to your library: {exc}")
@@ -91,6 +106,7 @@ class CorrectionsState(QObject):
         self.article_id = ""
         self.text = ""
         self.log: list[Correction] = []
+        self._done: list[tuple[str, Correction, int]] = []  # this session's (ADDED / DELETED, correction, index)
         self.unapplied: list[Unapplied] = []
         self.claim_ids: set[str] = set()  # claims a correction touched, in the analysis shown
         self.source_ids: set[str] = set()
@@ -100,7 +116,7 @@ class CorrectionsState(QObject):
 
     def reset(self, article: Article) -> None:
         self.article_id, self.text = article.id, article.text
-        self.log, self.unapplied, self.doc = [], [], {}
+        self.log, self.unapplied, self.doc, self._done = [], [], {}, []
         self.notes, self.note_of = [], {}
         self.claim_ids, self.source_ids = set(), set()
 
@@ -117,6 +133,12 @@ class CorrectionsState(QObject):
     def corrected(self, analysis: Analysis, final: bool = True) -> Analysis:
         """The analysis with the log on top; remembers which claims and cards were touched and
         (for a final analysis) which corrections no longer apply."""
+        if not self.log and not self.notes:
+            # nothing to put on top: no deep copy and re-reading of it on the GUI thread per batch
+            self.claim_ids, self.source_ids, self.note_of = set(), set(), {}
+            if final:
+                self.doc, self.unapplied = analysis.to_dict(self.article_id), []
+            return analysis
         doc, unapplied = apply(analysis.to_dict(self.article_id), self.log, self.text)
         self.doc = doc
         self.claim_ids, self.source_ids = corrected_ids(doc)
@@ -127,29 +149,47 @@ class CorrectionsState(QObject):
 
     def add(self, correction: Correction) -> None:
         self.log.append(correction)
+        self._done.append((ADDED, correction, len(self.log) - 1))
         if self._writable():
             self.writer.add(self._library, self.article_id, correction)
 
-    def undo(self) -> Correction | None:
-        if not self.log:
+    def delete(self, uid: str) -> Correction | None:
+        """Delete a correction from the log (and the library); undo puts it back in its place."""
+        index = next((i for i, c in enumerate(self.log) if c.uid == uid), None)
+        if index is None:
             return None
-        correction = self.log.pop()
+        correction = self.log.pop(index)
+        self._done.append((DELETED, correction, index))
         if self._writable():
-            self.writer.remove(self._library, self.article_id, correction.uid)
+            self.writer.remove(self._library, self.article_id, uid)
         return correction
 
-    def set_note(self, claim_id: str, text: str) -> bool:
-        """Write (or, empty, delete) the note on a claim of the analysis shown; False if no such claim."""
-        claim = self.claim(claim_id)
-        if claim is None:
-            return False
-        old = self.note_of.get(claim_id)
-        note = ClaimNote.of(self.text, claim, text.strip(), old.uid if old else None)
-        self.notes = [n for n in self.notes if n.uid != note.uid] + ([note] if note.text else [])
-        self.note_of = notes_by_claim(self.doc, self.text, self.notes)
+    def undo(self) -> tuple[Correction, bool] | None:
+        """Take back the latest add or delete: the correction, and whether it was a delete (now
+        put back). None when there is nothing to undo."""
+        if self._done:
+            what, correction, index = self._done.pop()
+        elif self.log:
+            what, correction, index = ADDED, self.log[-1], len(self.log) - 1
+        else:
+            return None
+        if what == DELETED:
+            self.log.insert(index, correction)
+            if self._writable():
+                self.writer.restore(self._library, self.article_id, correction)
+            return correction, True
+        self.log.remove(correction)  # the latest: every later add or delete was undone first
         if self._writable():
-            self.writer.save_note(self._library, self.article_id, note)
-        return True
+            self.writer.remove(self._library, self.article_id, correction.uid)
+        return correction, False
+
+    def remember_notes(self, notes: list[ClaimNote]) -> None:
+        """Take these as the newest text of their notes on claims (same uid: replaced; an empty
+        text removes one): as typed in the claim's note panel, or typed before a crash and being
+        put back. The notes' library thread writes them (reader/ui/claim_note_panel.py)."""
+        uids = {n.uid for n in notes}
+        self.notes = [n for n in self.notes if n.uid not in uids] + [n for n in notes if n.text]
+        self.note_of = notes_by_claim(self.doc, self.text, self.notes) if self.doc else {}
 
     def saved_here(self) -> bool:
         """False when corrections live only in this session (no library, or read-only)."""

@@ -20,6 +20,8 @@ CLAIM_ID = QTextFormat.Property.UserProperty + 1
 PART = QTextFormat.Property.UserProperty + 2
 
 UNDERLINE = QTextCharFormat.UnderlineStyle
+WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
+WINDOWED_CHARS = 40_000  # a text longer than this (~7,000 words) too
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,12 @@ def overlay_count(analysis, claim_ids: set[str] | None = None) -> int:  # noqa: 
                if claim_ids is None or c.id in claim_ids)
 
 
+def windowed(analysis, claim_ids: set[str] | None, document: QTextDocument) -> bool:  # noqa: ANN001
+    """Draw only the overlays around the visible text: many overlays, or a long text (whose claims
+    arrive a batch at a time; each new selection far below costs its layout and repaint)."""
+    return document.characterCount() > WINDOWED_CHARS or overlay_count(analysis, claim_ids) > WINDOWED_OVER
+
+
 class Overlays:
     """Builds and caches the selections of one article under one palette.
 
@@ -122,6 +130,7 @@ class Overlays:
         self.document, self.offsets, self.palette = document, offsets, palette
         self._limit = max(document.characterCount() - 1, 0)
         self._claims: dict[tuple, tuple[list, list, list, list[Mark]]] = {}
+        self._extents: dict[tuple, tuple[int, int]] = {}  # claim key → first and last Qt position
         self._boilerplate: dict[tuple, list] = {}
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
 
@@ -148,8 +157,19 @@ class Overlays:
         sel.format = fmt
         return sel
 
-    def _claim(self, claim) -> tuple[list, list, list, list[Mark]]:  # noqa: ANN001
-        key = (claim.id, claim.kind, tuple(claim.content), tuple(claim.cue), tuple(claim.source_mention))
+    @staticmethod
+    def _key(claim) -> tuple:  # noqa: ANN001
+        return claim.id, claim.kind, tuple(claim.content), tuple(claim.cue), tuple(claim.source_mention)
+
+    def _extent(self, key: tuple) -> tuple[int, int] | None:
+        """Qt positions of a claim's first and last character; None for a claim with no spans."""
+        if key not in self._extents:
+            spans = [*key[2], *key[3], *key[4]]
+            self._extents[key] = (self.offsets.to_qt(min(s for s, _ in spans)),
+                                  self.offsets.to_qt(max(e for _, e in spans))) if spans else None
+        return self._extents[key]
+
+    def _claim(self, claim, key: tuple) -> tuple[list, list, list, list[Mark]]:  # noqa: ANN001
         built = self._claims.get(key)
         if built is None:
             layers: list[list] = [[], [], []]
@@ -183,16 +203,15 @@ class Overlays:
         cues: list = []
         mentions: list = []
         marks: list[Mark] = []
-        to_qt = self.offsets.to_qt
         for claim in analysis.claims:
             if claim_ids is not None and claim.id not in claim_ids:
                 continue
+            claim_key = self._key(claim)
             if visible is not None:
-                spans = [*claim.content, *claim.cue, *claim.source_mention]
-                if not spans or to_qt(max(e for _, e in spans)) < visible[0] \
-                        or to_qt(min(s for s, _ in spans)) > visible[1]:
+                extent = self._extent(claim_key)
+                if extent is None or extent[1] < visible[0] or extent[0] > visible[1]:
                     continue
-            c, q, m, k = self._claim(claim)
+            c, q, m, k = self._claim(claim, claim_key)
             content += c
             cues += q
             mentions += m

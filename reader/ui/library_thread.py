@@ -1,5 +1,7 @@
 """Note saves off the GUI thread: ordered, coalesced, retried until they are on disk.
 
+Notes on sources and notes on claims alike (reader/store/recovery.py: each pending note saves itself).
+
 `submit(note)` returns at once. The thread keeps the newest text of every note not yet
 committed, writes them all to the recovery file (reader/store/recovery.py) and then saves
 each to the library through its own connection. A save that fails (database locked by
@@ -22,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.store import recovery
-from reader.store.recovery import PendingNote
+from reader.store.recovery import Pending
 
 log = logging.getLogger("reader.ui.library_thread")
 # The library thread may wait for a lock: nothing waits for it but the next save.
@@ -32,15 +34,15 @@ CLOSE_DRAIN_S = 5.0  # on close: how long to keep retrying before leaving it to 
 
 
 class LibraryThread(QObject):
-    saved = Signal(object)  # the PendingNote now committed
-    failed = Signal(object, str)  # the PendingNote not saved, and why (a sentence)
+    saved = Signal(object)  # the Pending now committed
+    failed = Signal(object, str)  # the Pending not saved, and why (a sentence)
 
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001 - reader.store.Library
         super().__init__(parent)
         self._library = library
         self._recovery_path = recovery.recovery_path(Path(library.path).parent)
         self._lock = threading.Condition()
-        self._pending: dict[tuple[str, str], PendingNote] = {}
+        self._pending: dict[tuple[str, str], Pending] = {}
         self._failing: set[tuple[str, str]] = set()  # reported once per failure streak
         self._hurry = False  # drain() asked for an immediate retry
         self._stopping = False
@@ -49,14 +51,14 @@ class LibraryThread(QObject):
         self._thread.start()
 
     # called from the GUI thread ----------------------------------------------------------
-    def submit(self, note: PendingNote) -> None:
+    def submit(self, note: Pending) -> None:
         """Save `note` (its newest text replaces any older one still waiting)."""
         with self._lock:
             self._pending[note.key] = note
             self._hurry = True
             self._lock.notify_all()
 
-    def pending(self) -> list[PendingNote]:
+    def pending(self) -> list[Pending]:
         with self._lock:
             return list(self._pending.values())
 
@@ -111,17 +113,19 @@ class LibraryThread(QObject):
                     self._report_failure(note, str(exc))
             finally:
                 with self._lock:
-                    self._busy = False
                     left = list(self._pending.values())
+                # before `drain` may return: once it says "saved", the recovery file says so too
+                if len(left) < len(batch):
+                    self._write_recovery(left)  # saved notes leave the file (or the file goes)
+                with self._lock:
+                    self._busy = False
                     self._lock.notify_all()
-            if len(left) < len(batch):
-                self._write_recovery(left)  # saved notes leave the file (or the file goes)
         if writer is not None:
             writer.close()
 
-    def _save(self, writer, note: PendingNote) -> None:  # noqa: ANN001 - reader.store.Library
+    def _save(self, writer, note: Pending) -> None:  # noqa: ANN001 - reader.store.Library
         try:
-            writer.save_note(note.article_id, note.source_id, note.name, note.kind, note.text)
+            note.save(writer)
         except Exception as exc:  # noqa: BLE001 - StoreError (locked, disk full) or worse: keep it
             log.warning("note not saved, will retry: %s", exc)
             self._report_failure(note, str(exc))
@@ -132,14 +136,14 @@ class LibraryThread(QObject):
             self._failing.discard(note.key)
         self.saved.emit(note)
 
-    def _report_failure(self, note: PendingNote, why: str) -> None:
+    def _report_failure(self, note: Pending, why: str) -> None:
         with self._lock:
             first = note.key not in self._failing
             self._failing.add(note.key)
         if first:
             self.failed.emit(note, why)
 
-    def _write_recovery(self, notes: list[PendingNote]) -> None:
+    def _write_recovery(self, notes: list[Pending]) -> None:
         try:
             recovery.write(self._recovery_path, notes)
         except OSError as exc:  # disk full too: the text is still in memory and on screen

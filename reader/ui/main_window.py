@@ -26,6 +26,7 @@ from reader.ui import (
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
+from reader.ui.claim_note_panel import ClaimNotePanel
 from reader.ui.correction_menu import CorrectionControls
 from reader.ui.find_bar import FindBar
 from reader.ui.message_bar import MessageBar
@@ -36,9 +37,9 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
+from reader.ui.unapplied_dialog import UnappliedControls
 
 log = logging.getLogger("reader.ui")
-WINDOWED_OVER = 600  # more overlays than this: draw only those within a screenful of the view
 STATUS_NOTE_MS = 5_000
 MESSAGE_STATUS_MS = 10_000
 MODEL_STATES = {"loading": "Loading language model…", "ready": "Language model ready", "idle": ""}
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self._offsets = QtOffsets("")
         self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
         self._windowed = False  # overlays only around the visible text (long articles)
+        self._sourcing_shows: Analysis | None = None  # what the Sourcing tab was last given
+        self._model_message = ""  # the analysis process's last message in the message bar
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -69,6 +72,10 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
+        self.unapplied = UnappliedControls(self)  # Sources > Corrections that no longer apply…
+        self.claim_note = ClaimNotePanel(self.session, self.notes)  # the chosen claim's note, under its source's
+        self.sources_split.addWidget(self.claim_note)
+        self.sources_split.setSizes([420, 170, 150])
         self._restore_state()
         preferences.apply(self, preferences.load(self.settings))
         self.start_page = start_page.install(self)  # until an article is shown
@@ -148,7 +155,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel()
         self.notes.noteSaved.connect(self.sources.set_noted)
         self.notes.saveFailed.connect(self.show_message)
-        split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
+        self.sources_split = split = QSplitter(Qt.Orientation.Vertical, objectName="sourcesSplitter")
         split.addWidget(self.sources)
         split.addWidget(self.notes)
         split.setSizes([480, 220])
@@ -158,8 +165,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sources_dock)
         self.sourcing = SourcingPanel()
         self.sourcing.segmentChosen.connect(self._on_segment_chosen)
+        self.sourcing.claims.claimChosen.connect(self._jump_to_claim)
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
+        self.sourcing_dock.visibilityChanged.connect(self._update_sourcing)  # partials skipped while hidden
         self.navigator = ClaimNavigator()
+        self.navigator.set_hidden(self.class_toggles.hidden())
+        self.class_toggles.classesChanged.connect(self.navigator.set_hidden)
 
         status = QStatusBar(objectName="statusBar")
         self.model_label = QLabel(objectName="modelStatus")
@@ -187,6 +198,7 @@ class MainWindow(QMainWindow):
         if state not in MODEL_STATES:
             self.model_label.setToolTip(plain_tooltip(state))
             self.show_message(state)
+            self._model_message = state  # a crash's: cleared once an analysis succeeds again
 
     def show_message(self, text: str, level: str = "error") -> None:
         """One non-modal message above the article; the window keeps working."""
@@ -239,7 +251,9 @@ class MainWindow(QMainWindow):
         self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
         self.sources.set_analysis(None)
         self.sources.claims.set_text(article.text)
+        self.sourcing.claims.set_text(article.text)
         self.sourcing.set_analysis(None)
+        self._sourcing_shows = None
         self.navigator.reset()
         self.message_bar.dismiss()
         self.progress.hide()
@@ -257,8 +271,10 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setUpdatesEnabled(False)  # setValue repaints at once, and with it the whole window:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.progress.setUpdatesEnabled(True)  # this way it is painted with the next frame instead
         self.statusBar().showMessage(f"Analysing… {done} of {total} paragraphs")
         self.analysisProgress.emit(self.article.id, done, total)
 
@@ -267,17 +283,27 @@ class MainWindow(QMainWindow):
         self.navigator.set_analysis(analysis, self._offsets)
         self.sources.set_analysis(analysis, self.session.noted_keys())
         self.class_toggles.set_counts(analysis)
-        self.sourcing.set_analysis(analysis)
+        self._update_sourcing(final)
         if self.navigator.segment is not None:
             self.sources.clear_current()  # a rebuilt list made "All sources" current: clicking it must still count
         self._show_source_claims()
         self._refresh_highlights()
         if final:
             self.progress.hide()
+            if self._model_message and self.message_bar.text() == self._model_message:
+                self.message_bar.dismiss()  # the restarted process has done the analysis
             n_claims, n_sources = len(analysis.claims), len(analysis.sources)
             self.statusBar().showMessage(f"{n_claims} claim{'s' * (n_claims != 1)} from "
                                          f"{n_sources} source{'s' * (n_sources != 1)}")
             self.analysisFinished.emit(self.article.id)
+
+    @Slot(bool)
+    def _update_sourcing(self, needed: bool = False) -> None:
+        """The Sourcing tab redraws (tens of ms at 20,000 words) for a final analysis, or when it is seen."""
+        seen = not self.sourcing.visibleRegion().isEmpty()  # a tab behind another is "visible" to Qt
+        if (needed or seen) and self._sourcing_shows is not self.analysis:
+            self._sourcing_shows = self.analysis
+            self.sourcing.set_analysis(self.analysis)
 
     @Slot(str)
     def _on_analysis_failed(self, message: str) -> None:
@@ -303,7 +329,7 @@ class MainWindow(QMainWindow):
         if self._overlays is None:
             self._overlays = highlights.Overlays(self.view.document(), self._offsets, self._palette())
         claim_ids = legend.shown_claim_ids(self.analysis, self.selected_claim_ids(), self.class_toggles.hidden())
-        self._windowed = highlights.overlay_count(self.analysis, claim_ids) > WINDOWED_OVER
+        self._windowed = highlights.windowed(self.analysis, claim_ids, self.view.document())
         visible = self.view.visible_range() if self._windowed else None
         self.view.set_highlights(*self._overlays.selections(self.analysis, claim_ids, visible))
 
@@ -342,14 +368,16 @@ class MainWindow(QMainWindow):
             self._go_to(self.navigator.first())
         else:
             self.view.set_current_span(None)
+            self.claim_note.show_claim(None)
 
     def _show_source_claims(self) -> None:
-        source_selected = bool(self.sources.current_source_id())
-        self.sources.claims.show_claims(self.navigator.selected_claims() if source_selected else [])
+        source_selected, claims = bool(self.sources.current_source_id()), self.navigator.selected_claims()
+        self.sources.claims.show_claims(claims if source_selected else [])
+        self.sourcing.claims.show_claims(claims if self.navigator.segment and not source_selected else [])
 
     @Slot(str)
     def _jump_to_claim(self, claim_id: str) -> None:
-        """A row of the selected source's claims: the view goes there and outlines it."""
+        """A row of the selected source's (or segment's) claims: the view goes there and outlines it."""
         self.navigator.move_to(claim_id)
         self._go_to(self.navigator.current_span())
 
@@ -380,8 +408,10 @@ class MainWindow(QMainWindow):
 
     def _show_current_claim(self) -> None:
         """Outline the current claim and say where it is among the claims stepped through."""
+        self.claim_note.show_claim(self.navigator.current_claim_id())
         self.view.set_current_span(self.navigator.current_span())
         self.sources.claims.show_current(self.navigator.current_claim_id())
+        self.sourcing.claims.show_current(self.navigator.current_claim_id())
         number, total = self.navigator.position()
         if not number:
             self.sources.show_claim_position("")

@@ -9,18 +9,23 @@ SAVE_MAX_INTERVAL_MS of typing, and the next start puts that file's notes back.
 A note the library could not take yet (locked, disk full) stays in `unsaved` — shown again
 when you come back to its source, retried in the background and on close — and the panel
 names every note not yet saved. A read-only library refuses at once, keeping the text.
+
+Notes on single claims (reader/ui/claim_note_panel.py) go the same way: that panel hands its
+`PendingClaimNote`s to `submit`, hears back through `claimNoteSaved`, and hands over what
+was typed when `flushing` is emitted (before every flush, so exports and close see it).
+`HandOverTimers` is the typing rhythm both editors share.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.store import recovery
-from reader.store.recovery import NoteTarget, PendingNote
+from reader.store.recovery import NoteTarget, Pending, PendingClaimNote, PendingNote
 from reader.ui.library_thread import CLOSE_DRAIN_S, LibraryThread
 
 log = logging.getLogger("reader.ui.notes")
@@ -29,7 +34,30 @@ SAVE_MAX_INTERVAL_MS = 600  # and continuous typing is handed over at least this
 EXPORT_DRAIN_S = 2.0  # an export or search waits this long for saves (a locked library)
 
 UNSAVED_PREFIX = "Not saved yet"
-__all__ = ["NoteTarget", "NotesPanel"]
+__all__ = ["HandOverTimers", "NoteTarget", "NotesPanel"]
+
+
+class HandOverTimers(QObject):
+    """`due` SAVE_PAUSE_MS after the last keystroke, and at least every SAVE_MAX_INTERVAL_MS
+    while typing goes on; `typed()` at every change, `stop()` once handed over."""
+
+    due = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pause = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
+        self._pause.timeout.connect(self.due)
+        self._longest = QTimer(self, singleShot=True, interval=SAVE_MAX_INTERVAL_MS)
+        self._longest.timeout.connect(self.due)
+
+    def typed(self) -> None:
+        self._pause.start()
+        if not self._longest.isActive():
+            self._longest.start()
+
+    def stop(self) -> None:
+        self._pause.stop()
+        self._longest.stop()
 
 
 class NoteEdit(QPlainTextEdit):
@@ -43,7 +71,9 @@ class NoteEdit(QPlainTextEdit):
 
 class NotesPanel(QWidget):
     noteSaved = Signal(str, bool)  # source id, whether the note now has text
+    claimNoteSaved = Signal(object)  # the PendingClaimNote now on disk
     saveFailed = Signal(str)  # message for the user
+    flushing = Signal()  # every editor hands over what was typed (emitted before each flush)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -52,7 +82,7 @@ class NotesPanel(QWidget):
         self._thread: LibraryThread | None = None
         self._dirty = False  # typed since the last hand-over
         # notes handed over but not yet confirmed on disk, by PendingNote.key
-        self.unsaved: dict[tuple[str, str], PendingNote] = {}
+        self.unsaved: dict[tuple[str, str], Pending] = {}
         self._failing: set[tuple[str, str]] = set()  # of those, the ones the library refused
         self.heading = QLabel(objectName="notesHeading", textFormat=Qt.TextFormat.PlainText)
         bold = QFont(self.heading.font())
@@ -69,10 +99,8 @@ class NotesPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.state)
-        self._pause = QTimer(self, singleShot=True, interval=SAVE_PAUSE_MS)
-        self._pause.timeout.connect(self.hand_over)
-        self._longest = QTimer(self, singleShot=True, interval=SAVE_MAX_INTERVAL_MS)
-        self._longest.timeout.connect(self.hand_over)
+        self._timers = HandOverTimers(self)
+        self._timers.due.connect(self.hand_over)
         self.set_target(None)
 
     def set_library(self, library) -> None:  # noqa: ANN001 - reader.store.Library or None
@@ -80,6 +108,7 @@ class NotesPanel(QWidget):
         one for a writable library and gives it the notes a previous session left unsaved."""
         if library is self.library:
             return
+        self.flushing.emit()
         self.hand_over()
         self._stop_thread()
         self.library = library
@@ -89,7 +118,7 @@ class NotesPanel(QWidget):
             self._thread.failed.connect(self._on_failed)
             self._restore(recovery.load(recovery.recovery_path(library.path.parent)))
 
-    def _restore(self, notes: list[PendingNote]) -> None:
+    def _restore(self, notes: list[Pending]) -> None:
         if notes:
             log.info("restoring %d note(s) typed before the last session ended", len(notes))
         for note in notes:
@@ -138,26 +167,28 @@ class NotesPanel(QWidget):
             return
         self._dirty = True
         self._show_state("Editing…")
-        self._pause.start()
-        if not self._longest.isActive():
-            self._longest.start()
+        self._timers.typed()
 
     def hand_over(self) -> None:
         """Give what was typed to the library thread now (returns at once)."""
-        self._pause.stop()
-        self._longest.stop()
+        self._timers.stop()
         if not self._dirty or self.target is None or self.library is None:
             return
         self._dirty = False
         t = self.target
         self._submit(PendingNote(t.article_id, t.source_id, t.name, t.kind, self.editor.toPlainText()))
 
-    def _submit(self, note: PendingNote) -> None:
+    def submit(self, note: Pending) -> None:
+        """Save `note` off the GUI thread (a read-only library refuses it at once)."""
+        if self.library is not None:
+            self._submit(note)
+
+    def _submit(self, note: Pending) -> None:
         first = note.key not in self.unsaved
         self.unsaved[note.key] = note
         if self._thread is None:  # read-only: the library says why, at once, with no I/O
             try:
-                self.library.save_note(note.article_id, note.source_id, note.name, note.kind, note.text)
+                note.save(self.library)
             except Exception as exc:  # noqa: BLE001 - StoreError: read-only
                 if first:  # said once; the text stays in the editor and in `unsaved`
                     self._on_failed(note, str(exc))
@@ -169,6 +200,7 @@ class NotesPanel(QWidget):
 
     def flush(self, timeout_s: float = EXPORT_DRAIN_S) -> bool:
         """Hand over and wait (up to `timeout_s`) until every note is on disk; True if all are."""
+        self.flushing.emit()
         self.hand_over()
         if self._thread is not None:
             self._thread.drain(timeout_s)
@@ -179,17 +211,20 @@ class NotesPanel(QWidget):
                     self._on_saved(note)
         return not self.unsaved
 
-    def _on_saved(self, note: PendingNote) -> None:
+    def _on_saved(self, note: Pending) -> None:
         if self.unsaved.get(note.key) == note:
             del self.unsaved[note.key]
             self._failing.discard(note.key)
-        self.noteSaved.emit(note.source_id, bool(note.text.strip()))
+        if isinstance(note, PendingClaimNote):
+            self.claimNoteSaved.emit(note)
+        else:
+            self.noteSaved.emit(note.source_id, bool(note.text.strip()))
         if self.target is not None and note.key == self.target.key and not self._dirty:
             self._show_state("Saved")
         else:
             self._show_state(None)
 
-    def _on_failed(self, note: PendingNote, why: str) -> None:
+    def _on_failed(self, note: Pending, why: str) -> None:
         if note.key not in self.unsaved:
             return  # saved since (a retry succeeded before this report arrived)
         self._failing.add(note.key)

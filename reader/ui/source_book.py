@@ -1,22 +1,20 @@
 """The reader's source book: every source across the library, with its articles and notes.
 
-Left, the sources (filterable by name, title or role), the name column taking the width;
-expand one to see the articles it appears in. Right, the selected source's details, notes
-and claims (each with its verb, under its article). "Open article" is enabled as soon as
-anything is selected: on a source it opens the most recently read article it appears in.
-Choosing (Enter, double-click or "Open article") emits `hitChosen(article_id, source_key)`,
-the same signal as the search dialog, and closes the dialog.
+Left, the sources (filterable by name, title or role); expand one to see the articles it
+appears in. Right, the selected source's details and notes. Choosing an article (Enter,
+double-click or "Open article") emits `hitChosen(article_id, source_key)`, the same
+signal as the search dialog, and closes the dialog. The sources are read off the GUI thread
+(reader/ui/library_reads.py): at 10,000 articles that takes several frames.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -27,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store import Appearance, Library, SourceSummary, StoreError, labels
+from reader.store import Appearance, Library, SourceSummary, StoreError
+from reader.ui.library_reads import LibraryReads
 from reader.ui.plain_text import plain_label, plain_tooltip
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole  # top-level items: index into self.sources
@@ -36,6 +35,7 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # child items: (article_id, source_
 
 class SourceBookDialog(QDialog):
     hitChosen = Signal(str, str)  # article_id, source_key
+    indexShown = Signal()  # the sources read by `refresh` are listed
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="sourceBookDialog")
@@ -55,11 +55,6 @@ class SourceBookDialog(QDialog):
         self.tree.setHeaderLabels(["Source", "Articles", "Notes"])
         self.tree.setAccessibleName("Sources and the articles they appear in")
         self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)  # the name takes the width, the counts only theirs
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.details = QTextBrowser(objectName="sourceDetails")
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Source details and notes")
@@ -84,31 +79,40 @@ class SourceBookDialog(QDialog):
         self.tree.itemActivated.connect(self._activated)
         self.buttons.accepted.connect(self._open_current)
         self.buttons.rejected.connect(self.reject)
+        self._reads = LibraryReads(self)
+        self._reads.done.connect(self._show_index)
+        self._reads.failed.connect(self._index_failed)
         self.refresh()
 
     # public ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload every source from the library (after notes or articles changed)."""
+        """Reload every source from the library (after notes or articles changed), off the GUI
+        thread; `indexShown` once they are listed."""
+        # the index, not the whole book: at 10,000 articles it is several times faster,
+        # and the articles of a source are read when it is opened
+        self.status.setText("Reading your sources…")
+        self._reads.start(self.library, _source_index)
+
+    @Slot(str)
+    def _index_failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    @Slot(object)
+    def _show_index(self, sources: list[SourceSummary]) -> None:
         self._appearances.clear()
-        try:
-            # the index, not the whole book: at 10,000 articles it is several times faster,
-            # and the articles of a source are read when it is opened
-            self.sources = self.library.source_index()
-        except StoreError as exc:
-            self.sources = []
-            self.status.setText(str(exc))
-            return
+        self.sources = sources
         self.tree.clear()
         items = []
         for index, src in enumerate(self.sources):
-            item = QTreeWidgetItem([f"{src.name} ({labels.source_kind(src.kind)})", str(src.articles),
-                                    str(src.notes or "")])
+            item = QTreeWidgetItem([f"{src.name} ({src.kind})", str(src.articles), str(src.notes or "")])
             item.setData(0, SOURCE_ROLE, index)
             item.setToolTip(0, plain_tooltip(_describe(src)))
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(item)
         self.tree.addTopLevelItems(items)
+        self.tree.resizeColumnToContents(1)
         self.apply_filter(self.filter.text())
+        self.indexShown.emit()
 
     def apply_filter(self, text: str) -> None:
         words = text.casefold().split()
@@ -163,24 +167,15 @@ class SourceBookDialog(QDialog):
                 child.setToolTip(2, plain_tooltip(app.note[:500]))
             item.addChild(child)
 
-    def _claims_of(self, src: SourceSummary) -> list:
-        try:
-            return self.library.claims_for_key(src.key)
-        except StoreError as exc:
-            self.status.setText(str(exc))
-            return []
-
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        self.open_button.setEnabled(current is not None and current.parent() is not None)
         if current is None:
-            self.open_button.setEnabled(False)
             self.details.clear()
             return
         top = current.parent() or current
         src = self.sources[top.data(0, SOURCE_ROLE)]
         only = current.data(0, ARTICLE_ROLE)[0] if current.parent() is not None else None
-        appearances = self._appearances_of(src)
-        self.open_button.setEnabled(bool(only or appearances))
-        self.details.setHtml(_details_html(src, appearances, only, self._claims_of(src)))
+        self.details.setHtml(_details_html(src, self._appearances_of(src), only))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         data = item.data(0, ARTICLE_ROLE)
@@ -191,54 +186,29 @@ class SourceBookDialog(QDialog):
             item.setExpanded(not item.isExpanded())
 
     def _open_current(self) -> None:
-        """Open the chosen article; on a source, the latest article it appears in."""
         item = self.tree.currentItem()
-        if item is None:
-            return
-        if item.data(0, ARTICLE_ROLE):
+        if item is not None and item.data(0, ARTICLE_ROLE):
             self._activated(item, 0)
-            return
-        src = self.sources[item.data(0, SOURCE_ROLE)]
-        appearances = self._appearances_of(src)
-        if appearances:
-            self.hitChosen.emit(appearances[0].article_id, src.key)
-            self.accept()
+
+
+def _source_index(library: Library) -> list[SourceSummary]:
+    return library.source_index()
 
 
 def _describe(src: SourceSummary) -> str:
-    return " · ".join(x for x in (labels.source_kind(src.kind), src.title, src.role, src.affiliation) if x)
+    return " · ".join(x for x in (src.kind, src.title, src.role, src.affiliation) if x)
 
 
-CLAIMS_SHOWN = 12  # per article in the details; the rest are counted
-
-
-def _claims_html(claims: list) -> str:
-    """Each claim as 'said: “…”' with the verb bold (the source is the heading above)."""
+def _details_html(src: SourceSummary, appearances: list[Appearance], only_article: str | None) -> str:
+    """The source and its notes as HTML; every piece of user or article text escaped."""
     esc = html.escape
-    rows = []
-    for claim in claims[:CLAIMS_SHOWN]:
-        parts = labels.claim_parts("", claim.cue, labels.clip(claim.content, 300), claim.kind)
-        rows.append(f"<li><b>{esc(parts.verb)}</b>: “{esc(' '.join(parts.content.split()))}” "
-                    f"<span style='color:gray'>({esc(labels.claim_kind(claim.kind))})</span></li>")
-    more = len(claims) - CLAIMS_SHOWN
-    tail = f"<p>… and {more} more claim{'s' * (more != 1)}.</p>" if more > 0 else ""
-    return f"<ul>{''.join(rows)}</ul>{tail}" if rows else ""
-
-
-def _details_html(src: SourceSummary, appearances: list[Appearance], only_article: str | None,
-                  claims: list | None = None) -> str:
-    """The source, its notes and its claims as HTML; every piece of user or article text escaped."""
-    esc = html.escape
-    by_article: dict[str, list] = {}
-    for claim in claims or []:
-        by_article.setdefault(claim.article_id, []).append(claim)
     parts = [f"<h2>{esc(src.name)}</h2><p><i>{esc(_describe(src))}</i></p>"]
     quiet = 0
     for app in appearances:
         if only_article and app.article_id != only_article:
             continue
-        if not only_article and not app.note and not by_article.get(app.article_id):
-            quiet += 1  # the overview shows notes and claims; the tree lists every article
+        if not only_article and not app.note:
+            quiet += 1  # the overview shows the notes; the tree lists every article
             continue
         about = " · ".join(x for x in (app.title, app.role) if x)
         parts.append(f"<h3>{esc(app.article_title or 'untitled article')}</h3>")
@@ -249,7 +219,6 @@ def _details_html(src: SourceSummary, appearances: list[Appearance], only_articl
             parts.append(f"<p style='white-space: pre-wrap'>{esc(app.note)}</p>")
         else:
             parts.append("<p>No note yet.</p>")
-        parts.append(_claims_html(by_article.get(app.article_id, [])))
     if quiet:
-        parts.append(f"<p>Also in {quiet} article{'s' if quiet != 1 else ''} without a note or claim.</p>")
+        parts.append(f"<p>Also in {quiet} article{'s' if quiet != 1 else ''} without a note.</p>")
     return "".join(parts)

@@ -1,13 +1,14 @@
-"""Under the selected source in the Sources tab: its claims, one row each — the cue, then the first
-words of what is claimed — in reading order. A click (or Enter) on a row asks to jump there.
+"""A list of selected claims, one row each — the cue, then the first words of what is claimed — in
+reading order. A click (or Enter) on a row asks to jump there. Two of them: under the selected
+source in the Sources tab, and under the chosen segment's bar in the Sourcing tab.
 
-    claims = SourceClaims()
+    claims = SourceClaims()            # or SourceClaims(object_name=…, accessible_name=…)
     claims.set_text(article.text)      # the article the offsets point into
     claims.show_claims(claims)         # the selected source's claims in reading order; [] hides the list
     claims.show_current(claim_id)      # the claim stepped to with n / p, or None
     claims.claimChosen                 # claim id: the window moves the view and outline there
 
-The window passes the claims its ClaimNavigator has selected (reader/ui/claim_navigation.py), so
+The window passes the claims its ClaimNavigator has selected (a source's, or a segment's) (reader/ui/claim_navigation.py), so
 the rows are in the order n / p steps through. Offsets are the contract's (code points into the
 article text); the list needs no Qt positions.
 """
@@ -35,10 +36,11 @@ def claim_row(claim, text: str) -> str:  # noqa: ANN001
 class SourceClaims(QListWidget):
     claimChosen = Signal(str)
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None, object_name: str = "sourceClaims",  # noqa: ANN001
+                 accessible_name: str = "Claims of the selected source") -> None:
         super().__init__(parent)
-        self.setObjectName("sourceClaims")
-        self.setAccessibleName("Claims of the selected source")
+        self.setObjectName(object_name)
+        self.setAccessibleName(accessible_name)
         self.setAccessibleDescription("Enter or a click shows the claim in the text.")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)

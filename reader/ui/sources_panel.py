@@ -21,6 +21,8 @@ from reader.ui.source_claims import SourceClaims
 UNSOURCED = "*unsourced"  # the pseudo-source of claims without a source (hedges)
 ALL_SOURCES = ""  # the id of the "All sources" row: no source selected, every claim shown
 ALL_SOURCES_LABEL = "All sources"
+UNSOURCED_LABEL = "Hedged & unattributed"
+UNSOURCED_DESCRIPTION = "Claims that name no source: “reportedly”, “is believed to” …"
 SOURCE_ID = Qt.ItemDataRole.UserRole
 NOTED = Qt.ItemDataRole.UserRole + 1
 CURSOR_FORWARD = {QAbstractItemView.CursorAction.MoveDown, QAbstractItemView.CursorAction.MoveNext,
@@ -138,13 +140,17 @@ class SourcesPanel(QWidget):
         self._analysis = None
         self._noted: set[str] = set()
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._groups: dict[str, QTreeWidgetItem] = {}  # group key → heading row, for groups with members
         self._all_item: QTreeWidgetItem | None = None
         self._last_signature: tuple = ()
         self._show_card(None)
 
     # content -----------------------------------------------------------------------------
     def set_analysis(self, analysis, noted_keys: set[str] | None = None) -> None:  # noqa: ANN001
-        """Rebuild the list, keeping the current selection (partial results arrive repeatedly)."""
+        """Bring the list up to date, keeping the current selection (partial results arrive repeatedly).
+
+        Rows are updated in place: counts change, new sources get a row, vanished ones lose theirs,
+        a group is re-sorted only when its order changed. None empties the list (another article)."""
         keep = self.current_source_id()
         signature = self._signature(analysis, noted_keys)
         self._analysis = analysis
@@ -154,15 +160,18 @@ class SourcesPanel(QWidget):
         self._last_signature = signature
         self._noted = set(noted_keys or ())
         self.tree.blockSignals(True)
-        self.tree.clear()
-        self._items = {}
-        self._all_item = None
-        if analysis is not None:
-            self._fill(analysis)
+        if analysis is None:
+            self.tree.clear()
+            self._items, self._groups, self._all_item = {}, {}, None
+        else:
+            self._sync(analysis)
         self.tree.blockSignals(False)
         self._apply_filter(self.filter.text())
         if keep and keep in self._items:
-            self.select_source(keep, emit=False)
+            if self.tree.currentItem() is not self._items[keep]:  # its group was re-sorted
+                self.select_source(keep, emit=False)
+            else:
+                self._show_card(keep)
         else:
             self._make_all_current()
             self.claim_position.clear()  # the source stepped through is gone (another article)
@@ -178,45 +187,90 @@ class SourcesPanel(QWidget):
         unsourced = sum(1 for c in analysis.claims if c.source_id is None)
         return sources, unsourced, len(analysis.claims), frozenset(noted_keys or ())
 
-    def _fill(self, analysis) -> None:  # noqa: ANN001
+    def _rows(self, analysis) -> dict[str, list[tuple[str, str, int, bool, str]]]:  # noqa: ANN001
+        """Per group, in display order: (source id, name, claims, has notes, description)."""
         from reader.store import source_key  # imported when needed: sqlite-utils is slow to import
 
         groups: dict[str, list] = {key: [] for key, _ in GROUPS}
         for source in analysis.sources:
             groups[GROUP_OF_KIND.get(source.kind, "anonymous")].append(source)
-        unsourced = [c for c in analysis.claims if c.source_id is None]
+        rows: dict[str, list[tuple[str, str, int, bool, str]]] = {}
+        for key, _label in GROUPS:
+            members = sorted(groups[key], key=lambda s: (-len(s.claim_ids), s.name.casefold()))
+            rows[key] = [(s.id, s.name, len(s.claim_ids), source_key(s.name, s.kind) in self._noted,
+                          self._tooltip(s)) for s in members]
+        unsourced = sum(1 for c in analysis.claims if c.source_id is None)
+        if unsourced:
+            rows["unsourced"].append((UNSOURCED, UNSOURCED_LABEL, unsourced, False, UNSOURCED_DESCRIPTION))
+        return rows
+
+    def _sync(self, analysis) -> None:  # noqa: ANN001
+        """Make the rows those of `analysis`, touching only what differs."""
+        if self._all_item is None:
+            self._all_item = QTreeWidgetItem(self.tree, [ALL_SOURCES_LABEL, ""])
+            self._all_item.setData(0, SOURCE_ID, ALL_SOURCES)
+            self._all_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._all_item.setToolTip(0, "Every claim in the article (Esc)")
+        self._set_text(self._all_item, 1, str(len(analysis.claims)))
+        rows = self._rows(analysis)
+        wanted: set[str] = set()
+        position = 1  # top-level rows: "All sources", then the groups that have members
+        for key, label in GROUPS:
+            group = self._groups.get(key)
+            if not rows[key]:
+                if group is not None:
+                    self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+                    del self._groups[key]
+                continue
+            if group is None:
+                group = self._groups[key] = self._new_group(label, position)
+            position += 1
+            children = [self._row(group, *row) for row in rows[key]]
+            wanted.update(row[0] for row in rows[key])
+            if [group.child(i) for i in range(group.childCount())] != children:
+                group.takeChildren()
+                group.addChildren(children)
+            group.setExpanded(True)
+        for source_id in [i for i in self._items if i not in wanted]:
+            del self._items[source_id]  # its group was re-filled without it
+
+    def _new_group(self, label: str, position: int) -> QTreeWidgetItem:
+        group = QTreeWidgetItem([label, ""])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        self._all_item = QTreeWidgetItem(self.tree, [ALL_SOURCES_LABEL, str(len(analysis.claims))])
-        self._all_item.setData(0, SOURCE_ID, ALL_SOURCES)
-        self._all_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._all_item.setToolTip(0, "Every claim in the article (Esc)")
-        for key, label in GROUPS:
-            members = sorted(groups[key], key=lambda s: (-len(s.claim_ids), s.name.casefold()))
-            if not members and not (key == "unsourced" and unsourced):
-                continue
-            group = QTreeWidgetItem(self.tree, [label, ""])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setFont(0, bold)
-            group.setFirstColumnSpanned(True)
-            for source in members:
-                self._add_item(group, source.id, source.name, len(source.claim_ids),
-                               source_key(source.name, source.kind) in self._noted, self._tooltip(source))
-            if key == "unsourced":
-                self._add_item(group, UNSOURCED, "Hedged & unattributed", len(unsourced), False,
-                               "Claims that name no source: “reportedly”, “is believed to” …")
-            group.setExpanded(True)
+        group.setFont(0, bold)
+        self.tree.insertTopLevelItem(position, group)
+        group.setFirstColumnSpanned(True)
+        return group
 
-    def _add_item(self, group: QTreeWidgetItem, source_id: str, name: str, count: int,
-                  noted: bool, tooltip: str) -> None:
-        item = QTreeWidgetItem(group, [name, str(count)])
-        item.setData(0, SOURCE_ID, source_id)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(0, plain_tooltip(tooltip))
-        item.setData(0, DESCRIPTION, tooltip)
-        item.setData(1, Qt.ItemDataRole.AccessibleTextRole, f"{count} claims")
-        self._items[source_id] = item
-        self._set_marker(item, noted)
+    def _row(self, group: QTreeWidgetItem, source_id: str, name: str, count: int, noted: bool,
+             tooltip: str) -> QTreeWidgetItem:
+        """The row of one source, updated or new (a row that changed group is made anew)."""
+        item = self._items.get(source_id)
+        if item is None or item.parent() is not group:
+            if item is not None and item.parent() is not None:
+                item.parent().removeChild(item)
+            item = QTreeWidgetItem()
+            item.setData(0, SOURCE_ID, source_id)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._items[source_id] = item
+        self._set_text(item, 0, name)
+        if self._set_text(item, 1, str(count)):
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, f"{count} claims")
+        if item.data(0, DESCRIPTION) != tooltip:
+            item.setToolTip(0, plain_tooltip(tooltip))
+            item.setData(0, DESCRIPTION, tooltip)
+        if item.data(0, NOTED) is not noted:
+            self._set_marker(item, noted)
+        return item
+
+    @staticmethod
+    def _set_text(item: QTreeWidgetItem, column: int, text: str) -> bool:
+        if item.text(column) == text:
+            return False
+        item.setText(column, text)
+        return True
 
     def _set_marker(self, item: QTreeWidgetItem, noted: bool) -> None:
         item.setIcon(0, self._note_icon if noted else QIcon())
@@ -248,7 +302,12 @@ class SourcesPanel(QWidget):
         return bool(item is not None and item.data(0, NOTED))
 
     def source_ids(self) -> list[str]:
-        return list(self._items)
+        """The sources listed, in the order shown."""
+        return [group.child(i).data(0, SOURCE_ID) for group in self._groups_in_order()
+                for i in range(group.childCount())]
+
+    def _groups_in_order(self) -> list[QTreeWidgetItem]:
+        return [self._groups[key] for key, _ in GROUPS if key in self._groups]
 
     def count_of(self, source_id: str) -> int:
         item = self._items.get(source_id)

@@ -79,7 +79,17 @@ def test_floating_quote_opening_the_next_paragraph_keeps_the_speaker(analyze):
             "“We waited for three days without water.”")
     r = analyze(text)
     assert r.speaker("waited for three days") == "Omar Haddad"
-    assert r.claim("waited for three days").rule == "floating-quote"
+    # the quote goes on in the next paragraph: more content of the same claim (the contract)
+    assert len(r.analysis.claims) == 1
+    assert r.spans(r.claim("waited for three days").content) == (
+        "“Nobody came to help,” | “We waited for three days without water.”")
+
+
+def test_floating_quote_after_reported_speech_is_its_own_claim(analyze):
+    r = analyze("The mayor said the river was rising. “We need sandbags on every street tonight.”")
+    claim = r.claim("sandbags")
+    assert claim.rule == "floating-quote"
+    assert r.speaker("sandbags") == r.speaker("the river was rising")
 
 
 @pytest.mark.parametrize("text", [

@@ -208,7 +208,9 @@ def test_complement_gets_back_a_subject_parsed_as_object(analyze, text, content)
 
 
 @pytest.mark.parametrize("text, content", [
-    ("The ministry denied the allegations on Monday.", "the allegations"),
+    # "denied the allegations" alone attributes no content (test_engine_precision.py); with a
+    # colon after the object, what follows is the content
+    ("The ministry denied the allegations on Monday: no money had left the fund.", "no money had left the fund"),
     ("The Kremlin denied the report, calling it “fake news.”", "it | “fake news.”"),
     ("Speaker Mike Johnson has called the bill “dead on arrival.”", "the bill “dead on arrival.”"),
 ])

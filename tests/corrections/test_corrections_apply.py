@@ -220,3 +220,14 @@ def test_a_damaged_stored_edit_is_listed_not_raised(article) -> None:  # noqa: A
     doc, unapplied = apply(article.doc, [odd], article.text)
     assert [u.correction for u in unapplied] == [odd]
     assert doc["claims"] == article.doc["claims"]
+
+
+def test_a_correction_that_breaks_halfway_changes_nothing(article) -> None:  # noqa: ANN001
+    good = not_a_claim(article.text, article.claim("buses would run"))
+    # a new card whose name is no text fails only once the claim and the card were added
+    odd = add_claim(article.text, *article.span("the worst for the harvest"), new_card=CardSpec(123))  # type: ignore[arg-type]
+    doc, unapplied = apply(article.doc, [odd, good], article.text)
+    assert [u.correction.uid for u in unapplied] == [odd.uid]
+    assert unapplied[0].reason.startswith("This correction could not be read")
+    alone, _ = apply(article.doc, [good], article.text)
+    assert doc == alone

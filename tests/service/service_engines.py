@@ -5,6 +5,7 @@ test cannot see the child's memory. They stand in for the analysis layer, not fo
 from __future__ import annotations
 
 import ctypes
+import os
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ BLOCK_LIMIT_S = 600  # a blocked engine gives up eventually, so a broken test ca
 WAIT = "wait"  # texts starting with this block after the first batch until they are cancelled
 FAIL = "fail"  # texts starting with this raise ValueError
 SEGFAULT = "segfault"  # texts starting with this crash the process (a real segmentation fault)
+NOISE = "a stray write to fd 1"
 
 
 def one_claim(text: str) -> Analysis:
@@ -65,3 +67,12 @@ class HangOnceEngine(JournalEngine):
         self.note(f"hanging {text}")
         yield Progress(1, 2, Analysis())
         time.sleep(BLOCK_LIMIT_S)
+
+
+class NoisyEngine(JournalEngine):
+    """Prints, and writes to file descriptor 1 the way C code would, before every analysis."""
+
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+        print("a stray print")
+        os.write(1, f"{NOISE}\n".encode())
+        yield from super().analyze_progressively(text, batch_size, cancelled)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from service_engines import FAIL, PROCESS_TIMEOUT_MS, WAIT, JournalEngine
+from service_engines import FAIL, NOISE, PROCESS_TIMEOUT_MS, WAIT, JournalEngine, NoisyEngine
 
 
 def _journal_lines(journal) -> list[str]:  # noqa: ANN001
@@ -157,3 +157,46 @@ def test_each_message_carries_only_the_claims_after_those_already_sent():
         pass
     else:
         raise AssertionError("a tail for claims never received was accepted")
+
+
+WINDOWED_CHILD = r"""
+import sys
+sys.stdin = sys.stdout = sys.stderr = None  # as in a windowed frozen build
+from reader.service.server import serve
+sys.exit(serve())
+"""
+
+
+def test_the_process_speaks_the_protocol_without_python_std_streams(tmp_path, journal):
+    """A windowed build has sys.stdin/stdout/stderr None; the pipes are used by file descriptor,
+    and what an engine prints, or writes to fd 1 from C, goes to stderr, not into the protocol."""
+    import functools
+    import subprocess
+    import sys
+
+    from reader.service import protocol
+    from reader.service.process import _child_environment
+
+    factory = protocol.pack_factory(functools.partial(NoisyEngine, str(journal)))
+    requests = (protocol.encode({"op": protocol.HELLO, "factory": factory, "path": list(sys.path)})
+                + protocol.encode({"op": protocol.LOAD, "id": 3, "target": str(tmp_path / "missing.txt")})
+                + protocol.encode({"op": protocol.ANALYZE, "id": 4, "text": "noisy"}))
+    child = subprocess.Popen([sys.executable, "-c", WINDOWED_CHILD], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_child_environment())
+    events = []
+    try:
+        child.stdin.write(requests)
+        child.stdin.flush()  # kept open: end of input would tell the process the window is gone
+        while not {protocol.FINISHED, protocol.LOAD_FAILED} <= {e["event"] for e in events}:
+            line = child.stdout.readline()
+            assert line, "the process ended before it finished"
+            events.append(protocol.decode(line))  # every line is an event: nothing stray got in
+    finally:
+        child.stdin.close()
+        stderr = child.stderr.read()
+        child.wait(PROCESS_TIMEOUT_MS / 1000)
+        child.stdout.close()
+        child.stderr.close()
+    ids = {e["event"]: e.get("id") for e in events}
+    assert ids[protocol.LOAD_FAILED] == 3 and ids[protocol.FINISHED] == 4
+    assert NOISE.encode() in stderr  # the print went to os.devnull: this build has no sys.stderr

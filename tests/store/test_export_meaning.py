@@ -102,7 +102,7 @@ def test_csv_has_a_bom_and_one_column_per_field(two_articles, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == ["article", "url", "source", "source kind", "title", "role", "affiliation", "cue",
-                             "claim kind", "class", "content", "note", "updated", "corrected by reader"]
+                             "claim kind", "class", "content", "note", "updated", "corrected by reader", "claim note"]
     denied = next(r for r in rows if r["cue"] == "denied")
     assert (denied["source"], denied["source kind"], denied["claim kind"], denied["class"]) == (
         "A senior official", "anonymous source", "reported speech", "speech")

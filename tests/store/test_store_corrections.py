@@ -125,3 +125,32 @@ def test_a_note_on_a_claim_is_kept_and_found_again_after_the_text_moved(data_dir
     again.save_claim_note(ARTICLE, ClaimNote(note.anchor, "", note.uid))  # emptied: deleted
     assert again.claim_notes(ARTICLE) == []
     again.close()
+
+
+def test_a_renamed_card_keeps_its_notes_and_undo_takes_them_back(library, analysis) -> None:  # noqa: ANN001
+    _stored(library, analysis)
+    courier = _card(analysis, "The Daily Courier")
+    library.save_note(ARTICLE, courier["id"], "The Daily Courier", "media", "Often first with road news.")
+    rename = edit_card(TEXT, courier, name="Daily Courier")
+    library.add_correction(ARTICLE, rename)
+    assert library.note(ARTICLE, "Daily Courier", "media") == "Often first with road news."
+    assert library.note(ARTICLE, "The Daily Courier", "media") == ""
+    library.remove_correction(ARTICLE, rename.uid)
+    assert library.note(ARTICLE, "The Daily Courier", "media") == "Often first with road news."
+
+
+def test_a_deleted_correction_goes_back_in_its_place(library, analysis) -> None:  # noqa: ANN001
+    """Deleting one from the middle of the log and undoing the delete keeps the log's order."""
+    _stored(library, analysis)
+    made = [not_a_claim(TEXT, _claim(analysis, "two bridges")),
+            edit_card(TEXT, _card(analysis, "Maria Lopez"), title="Ms"),
+            change_source(TEXT, _claim(analysis, "Heavy rain"), new_card=CardSpec("Weather Agency", "government"))]
+    for c in made:
+        library.add_correction(ARTICLE, c)
+    seq = library.delete_correction(ARTICLE, made[1].uid)
+    assert isinstance(seq, int) and library.corrections(ARTICLE) == [made[0], made[2]]
+    assert {s.name: s for s in library.source_book()}["Maria Lopez"].appearances[0].title != "Ms"
+    library.add_correction(ARTICLE, made[1], seq)
+    assert library.corrections(ARTICLE) == made
+    assert {s.name: s for s in library.source_book()}["Maria Lopez"].appearances[0].title == "Ms"
+    assert library.delete_correction(ARTICLE, "no-such-uid") is None

@@ -13,6 +13,7 @@ import pytest
 from reader.analysis import AttributionEngine, load_nlp
 from reader.cli import main
 from reader.corrections import CORRECTED_KEY, CardSpec, change_source, not_a_claim
+from reader.corrections.notes import ClaimNote
 from reader.store import Library
 from reader.store.export import CORRECTED_LABEL, collect, render
 
@@ -37,6 +38,7 @@ def corrected_library(data_dir):  # noqa: ANN201
     lib.remember_article("a2", "Untouched", "/tmp/b.txt", "Nobody said anything.")
     lib.save_analysis("a2", "1.0.1", AttributionEngine(load_nlp()).analyze("Nobody said anything.").to_dict("a2"))
     lib.add_correction("a1", not_a_claim(TEXT, claim("two bridges")))
+    lib.save_claim_note("a1", ClaimNote.of(TEXT, claim("schools to stay open,"), "=Ask the *ministry*\n# twice"))
     lib.add_correction("a1", change_source(TEXT, claim("Heavy rain"),
                                            new_card=CardSpec("Met Office", "government")))
     lib.close()
@@ -57,6 +59,12 @@ def test_sources_export_uses_and_marks_the_corrections(corrected_library) -> Non
     assert {r["source"]: r["corrected by reader"] for r in rows if r["cue"]}["Met Office"] == "yes"
     doc = json.loads(render(listed, "json"))
     assert [c["corrected"] for s in doc["sources"] if s["name"] == "Met Office" for c in s["claims"]] == [True]
+    # the note on one claim goes with that claim, escaped for each format
+    [noted] = [c for c in sources["Maria Lopez"].claims if c.note]
+    assert noted.text.startswith('"We expect') and noted.note == "=Ask the *ministry*\n# twice"
+    assert "Your note on this claim:\n\n\\=Ask the \\*ministry\\*\\\n\\# twice" in render(listed, "markdown")
+    assert "'=Ask the *ministry*\n# twice" in {r["claim note"] for r in rows}
+    assert "=Ask the *ministry*\n# twice" in [c["note"] for s in doc["sources"] for c in s["claims"]]
 
 
 def test_eval_jsonl_export_scores_full_marks_against_itself(corrected_library, tmp_path, capsys) -> None:  # noqa: ANN001

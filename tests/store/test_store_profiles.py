@@ -142,3 +142,30 @@ def test_a_library_with_no_analysis_yet_is_a_row_of_zeros(library, capsys):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["site"], r["articles"], r["claims"], r["unsourced_share"]) for r in rows] == [
         ("all articles", "0", "0", "0.0")]
+
+
+def test_the_report_counts_the_corrected_analyses(library, capsys):
+    """The report sums what the exports write: a claim the reader rejected is not counted, and
+    a claim the reader gave a source counts under that source."""
+    from reader.corrections import change_source, not_a_claim
+
+    two_article_library(library)
+    aide, hedge = ANALYSIS_B["claims"][2], ANALYSIS_B["claims"][3]
+    library.add_correction("b", not_a_claim(TEXT_B, aide))
+    _code, out, _err = report(capsys, "--format", "json")
+    everything = json.loads(out)["groups"][0]
+    assert everything["claims"] == 5  # 6 found by the engine, one rejected
+    assert everything["by_source_kind"]["anonymous"]["count"] == 0
+    assert everything["by_claim_kind"]["direct"]["count"] == 0
+    assert everything["anonymous_share"] == 0.2  # officials: 1 of 5 claims
+    library.add_correction("b", change_source(TEXT_B, hedge, ANALYSIS_B["sources"][0]))  # "The Post"
+    _code, out, _err = report(capsys, "--format", "json")
+    everything = json.loads(out)["groups"][0]
+    assert everything["claims"] == 5
+    assert everything["by_source_kind"]["unsourced"]["count"] == 0
+    assert everything["by_source_kind"]["media"]["count"] == 3
+    # taking the corrections back gives the engine's counts again
+    for correction in reversed(library.corrections("b")):
+        library.remove_correction("b", correction.uid)
+    _code, out, _err = report(capsys, "--format", "json")
+    assert json.loads(out)["groups"][0]["claims"] == 6

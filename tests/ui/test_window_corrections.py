@@ -230,6 +230,11 @@ def test_keyboard_delete_rejects_the_claim_stepped_to(make_window, open_and_wait
     current = window.navigator.current_claim_id()
     assert current is not None
     window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # the menu, by keyboard
+    menu = window.correcting.menu
+    assert menu is not None and menu.isVisible()
+    assert {a.objectName() for a in menu.actions()} >= {"notAClaim", "editSpan", "claimNote", "undoCorrection"}
+    menu.close()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert current not in {c.id for c in window.analysis.claims}
 
@@ -255,11 +260,10 @@ def test_a_note_on_one_claim_is_kept_across_reopening_and_shown_in_its_tooltip(
     open_and_wait(window, article)
     buses = _claim(window, "buses would run")
     _pick(_right_click(window, qtbot, _point_on(window, buses.content[0])), "claimNote")
-    dialog = window.correcting.dialog
-    qtbot.waitUntil(dialog.isVisible)
-    qtbot.keyClicks(dialog.editor, "Check the <timetable> with the bus company.")
-    dialog.accept()
-    assert "Your note:" in window.correcting.tooltip(buses.id)
+    panel = window.claim_note  # the menu chose the claim and put the keyboard in its note
+    assert panel.claim_id == buses.id and panel.editor.hasFocus()
+    qtbot.keyClicks(panel.editor, "Check the <timetable> with the bus company.")
+    qtbot.waitUntil(lambda: "Your note:" in window.correcting.tooltip(buses.id))  # handed over after a pause
     assert "&lt;timetable&gt;" in window.correcting.tooltip(buses.id)  # shown as typed, not as markup
     assert "Your note:" not in window.correcting.tooltip(_claim(window, "Heavy rain").id)
     window.close()
@@ -287,3 +291,132 @@ def test_a_selection_after_emoji_and_crlf_becomes_code_point_offsets(make_window
     _pick(window.correcting.build_menu(None, window.correcting._selection()), "addClaimMenu", "noSource")  # noqa: SLF001
     added = next(c for c in window.analysis.claims if c.rule == "reader")
     assert shown[slice(*added.content[0])] == words and added.source_id is None
+
+
+def test_without_a_writable_library_a_correction_is_shown_and_the_reader_is_told(
+        make_window, open_and_wait, article, qtbot, data_dir):  # noqa: ANN001
+    window = make_window()
+    open_and_wait(window, article)
+    window.session.corrections.load(None)  # as when the library could not be opened
+    with qtbot.waitSignal(window.messageShown) as shown:
+        window.session.correct(window_not_a_claim(window, "two bridges"))
+    assert "not saved" in shown.args[0] and shown.args[0].endswith(".")
+    assert _claim(window, "two bridges") is None
+    window.close()
+    lib = Library.open(data_dir)
+    assert lib.db.execute("SELECT count(*) FROM corrections").fetchone() == (0,)
+    lib.close()
+
+
+def window_not_a_claim(window, words: str):  # noqa: ANN001, ANN201
+    from reader.corrections import not_a_claim
+
+    return not_a_claim(window.article.text, window.session.corrections.claim(_claim(window, words).id))
+
+
+def test_renaming_a_card_keeps_its_note_in_the_panel(make_window, open_and_wait, article, qtbot):
+    window = make_window()
+    open_and_wait(window, article)
+    courier = _card(window, "The Daily Courier")
+    window.select_source(courier.id)
+    qtbot.keyClicks(window.notes.editor, "First with road news.")
+    editor = window.correcting.edit_card(courier.id)
+    qtbot.waitUntil(editor.isVisible)
+    editor.form.fields["name"].setText("Daily Courier")
+    editor.accept()
+    qtbot.waitUntil(lambda: window.notes.target is not None and window.notes.target.name == "Daily Courier")
+    assert window.notes.editor.toPlainText() == "First with road news."
+    window.correcting.undo()
+    qtbot.waitUntil(lambda: window.notes.target.name == "The Daily Courier")
+    assert window.notes.editor.toPlainText() == "First with road news."
+
+
+def _menu_on(window, qtbot, words: str, *names: str) -> None:  # noqa: ANN001
+    """Right-click the claim with `words` and pick `names` in its menu."""
+    _pick(_right_click(window, qtbot, _point_on(window, _claim(window, words).content[0])), *names)
+
+
+def _dialog(window, qtbot):  # noqa: ANN001, ANN202
+    dialog = window.correcting.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_every_action_survives_a_newer_engine_and_each_undo_survives_reopening(
+        make_window, open_and_wait, article, qtbot):  # noqa: ANN001
+    window = make_window()
+    open_and_wait(window, article)
+    engine_result = window.analysis.to_dict()
+    _menu_on(window, qtbot, "the schools to stay open", "notAClaim")
+    _menu_on(window, qtbot, "Heavy rain", "changeSourceMenu", "newSource")
+    new = _dialog(window, qtbot)
+    new.form.fields["name"].setText("National Weather Agency")
+    new.form.kind.setCurrentIndex(new.form.kind.findData("government"))
+    new.accept()
+    _menu_on(window, qtbot, "buses would run", "changeKindMenu", "kind:direct")
+    _menu_on(window, qtbot, "buses would run", "changeClassMenu", "class:evidence")
+    _select(window, "buses would run")
+    _menu_on(window, qtbot, "buses would run", "editSpan")
+    _select(window, "the worst for the harvest this year")
+    _pick(_right_click(window, qtbot, _point_on(window, _select(window, "the worst for the harvest this year"))),
+          "addClaimMenu", "noSource")
+    editor = window.correcting.edit_card(_card(window, "Maria Lopez").id)
+    _dialog(window, qtbot).form.fields["title"].setText("Ms")
+    editor.accept()
+    editor = window.correcting.edit_card(_card(window, "The Daily Courier").id, tab=1)
+    _dialog(window, qtbot).merge_into.setCurrentIndex(editor.merge_into.findData(_card(window, "Maria Lopez").id))
+    editor.accept()
+    editor = window.correcting.edit_card(_card(window, "Maria Lopez").id, tab=2)
+    lone = TEXT.index("Lopez added")
+    for i in range(_dialog(window, qtbot).mentions.count()):
+        item = editor.mentions.item(i)
+        if tuple(item.data(Qt.ItemDataRole.UserRole)) == (lone, lone + 5):
+            item.setCheckState(Qt.CheckState.Checked)
+    editor.accept()
+    assert len(window.session.corrections.log) == 9
+    window.close()
+
+    def check_all_applied(w) -> None:  # noqa: ANN001
+        assert w.session.corrections.unapplied == []
+        # the nested belief is gone; the quote around it stays
+        assert [TEXT[slice(*c.content[0])] for c in w.analysis.claims if "schools" in TEXT[slice(*c.content[0])]] \
+            == ['"We expect the schools to stay open,"']
+        assert w.analysis.source(_claim(w, "Heavy rain").source_id).name == "National Weather Agency"
+        buses = _claim(w, "buses would run")
+        assert (buses.kind, buses.cue_class, TEXT[slice(*buses.content[0])]) == ("direct", "evidence", "buses would run")
+        added = _claim(w, "the worst for the harvest")
+        assert added.rule == "reader" and added.source_id is None
+        lopez = _card(w, "Maria Lopez")
+        assert lopez.title == "Ms" and _card(w, "The Daily Courier") is None
+        assert _claim(w, "two bridges").source_id == lopez.id  # merged in
+        assert buses.source_id == _card(w, "Lopez").id  # split off
+        marked = {_claim(w, words).id for words in ("Heavy rain", "buses would run", "two bridges", "the worst")}
+        assert w.session.corrections.claim_ids == marked
+        assert len(w.correcting.marks.spans) == len(marked)
+
+    newer = _reopen(make_window, qtbot, article, NewerEngine)
+    check_all_applied(newer)
+    newer.view.setFocus()
+    for _ in range(9):
+        qtbot.keyClick(newer.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert newer.session.corrections.log == []
+    assert newer.analysis.to_dict() == engine_result
+    newer.close()
+    again = _reopen(make_window, qtbot, article)
+    assert again.analysis.to_dict() == engine_result and again.correcting.marks.spans == []
+
+
+def test_delete_and_ctrl_z_in_the_notes_editor_edit_the_note_not_the_analysis(
+        make_window, open_and_wait, article, qtbot):  # noqa: ANN001
+    window = make_window()
+    open_and_wait(window, article)
+    courier = _card(window, "The Daily Courier")
+    window.select_source(courier.id)  # its claim is the current one: Delete in the text would reject it
+    claims = len(window.analysis.claims)
+    qtbot.keyClicks(window.notes.editor, "abc")
+    window.notes.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(window.notes.editor, Qt.Key.Key_Delete)
+    assert window.notes.editor.toPlainText() == "bc"
+    qtbot.keyClick(window.notes.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.notes.editor.toPlainText() == "abc"
+    assert len(window.analysis.claims) == claims and window.session.corrections.log == []

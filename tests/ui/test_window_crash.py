@@ -75,6 +75,7 @@ def _assert_analysed_again(window, qtbot, data_dir, source, old_pid: int) -> Non
     assert window.analysis_done and len(window.analysis.claims) > COPIES
     assert window.view.extraSelections()  # highlights drawn
     assert any(s.name == source.name for s in window.analysis.sources)
+    assert window.message_bar.text() == ""  # the re-run succeeded: the crash message is no longer up
     qtbot.waitUntil(lambda: _saved_note(data_dir, window.article.id, source) == NOTE, timeout=ANALYSIS_TIMEOUT_MS)
     assert window.notes.editor.toPlainText() == NOTE  # nothing the user typed was touched
 

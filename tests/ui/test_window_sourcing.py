@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
@@ -15,6 +16,7 @@ DARK = {QPalette.ColorRole.Window: "#232323", QPalette.ColorRole.WindowText: "#e
         QPalette.ColorRole.Base: "#1b1b1b", QPalette.ColorRole.Text: "#e8e8e8",
         QPalette.ColorRole.Button: "#303030", QPalette.ColorRole.ButtonText: "#e8e8e8",
         QPalette.ColorRole.Mid: "#5a5a5a", QPalette.ColorRole.Highlight: "#3d8ee0"}
+FUSION_DARK_WINDOW = "#353535"  # the window of the usual Fusion dark palette: blue (#0072B2) on it is 2.4:1
 
 
 def hand_counts(analysis) -> dict[str, Counter]:  # noqa: ANN001
@@ -157,16 +159,38 @@ def test_bars_and_segments_have_accessible_names(make_window, open_and_wait, sam
     assert direct.label == "direct quote" and direct.count == sum(c.kind == "direct" for c in analysis.claims)
 
 
-def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, sample_path, qtbot):
+def edge_contrasts(bar) -> dict:  # noqa: ANN001
+    """Per segment and legend swatch, the lowest contrast of its drawn edge (left, top, bottom pixels)
+    against the window pixel that shows between two segments."""
+    image = bar.grab().toImage()
+    first = bar.segments[0]
+    ground = image.pixelColor(first.x() + first.width() - 1, first.height() // 2)  # the gap after it
+    assert ground == bar.palette().color(QPalette.ColorRole.Window)
+    lowest = {}
+    for s in bar.segments:
+        middle = s.x() + s.width() // 2
+        edge = [(s.x(), s.height() // 2), (middle, 0), (middle, s.height() - 1)]
+        lowest[s.segment.category] = min(wcag_contrast(image.pixelColor(x, y), ground) for x, y in edge)
+    for swatch, s, _text in bar.legend_entries(bar.width()):  # the legend's squares have that edge too
+        edge = [(swatch.left(), swatch.center().y()), (swatch.center().x(), swatch.top())]
+        lowest[f"swatch {s.segment.category}"] = min(wcag_contrast(image.pixelColor(x, y), ground) for x, y in edge)
+    return lowest
+
+
+@pytest.mark.parametrize("ground", [DARK[QPalette.ColorRole.Window], FUSION_DARK_WINDOW])
+def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, sample_path, qtbot, ground):
     window = make_window()
     open_and_wait(window, sample_path)
     window.sourcing_dock.raise_()
+    # every segment's edge meets WCAG's 3:1 for graphics on the light window (yellow is faint on it) …
+    for bar in window.sourcing.bars.values():
+        assert min(edge_contrasts(bar).values()) >= 3, (bar.dimension.key, edge_contrasts(bar))
     dark = QPalette(window.palette())
-    for role, colour in DARK.items():
+    for role, colour in {**DARK, QPalette.ColorRole.Window: ground}.items():
         dark.setColor(role, QColor(colour))
     window.setPalette(dark)
     panel = window.sourcing
-    qtbot.waitUntil(lambda: panel.palette().color(QPalette.ColorRole.Window) == QColor(DARK[QPalette.ColorRole.Window]))
+    qtbot.waitUntil(lambda: panel.palette().color(QPalette.ColorRole.Window) == QColor(ground))
     ink, ground = panel.palette().color(QPalette.ColorRole.WindowText), panel.palette().color(QPalette.ColorRole.Window)
     assert wcag_contrast(ink, ground) >= 7  # titles, legend and sentences
     anonymous = None
@@ -179,6 +203,8 @@ def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, s
             assert wcag_contrast(s.text_colour(), fill) >= 4.5, s.segment
             if s.segment.category == "anonymous":
                 anonymous = s
+        # … and on a dark one, where blue (#0072B2) alone is 3.0:1 (#232323) or 2.4:1 (#353535)
+        assert min(edge_contrasts(bar).values()) >= 3, (bar.dimension.key, edge_contrasts(bar))
     if anonymous is not None:  # the neutral hue follows the palette: light on a dark window
         assert anonymous.fill_colour() == ink and wcag_contrast(anonymous.fill_colour(), ground) >= 7
 
@@ -225,3 +251,97 @@ def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_win
     # "All sources" restores everything
     window.show_all_sources()
     assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
+
+
+def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_there(make_window, open_and_wait,
+                                                                                    sample_path, qtbot):
+    window = make_window()
+    analysis = open_and_wait(window, sample_path)
+    window.sourcing_dock.raise_()
+    text, panel = window.article.text, window.sourcing
+    listing = panel.claims
+    assert listing.isHidden() and panel.chosen_box.isHidden()
+    kinds = hand_counts(analysis)["by_source_kind"]
+    category = min((k for k, n in kinds.items() if n >= 3), key=lambda k: kinds[k])  # a few claims, not one
+
+    def kind_of(claim) -> str:  # noqa: ANN001
+        return analysis.source(claim.source_id).kind if claim.source_id else "unsourced"
+    mine = sorted((c for c in analysis.claims if kind_of(c) == category), key=extent)
+    qtbot.mouseClick(segment(window, "by_source_kind", category), Qt.MouseButton.LeftButton)
+    assert listing.isVisible() and listing.claim_ids() == [c.id for c in mine]
+    assert window.sources.claims.isHidden()  # no source is selected: its list stays away
+    for row, claim in enumerate(mine):
+        label = listing.item(row).text()
+        cue = text[claim.cue[0][0]:claim.cue[0][1]]
+        first_word = text[claim.content[0][0]:claim.content[0][1]].split()[0]
+        assert label.startswith(cue) and first_word in label, label
+    # right under the chosen segment's bar, above the next title
+    qtbot.waitUntil(lambda: panel.bars["by_source_kind"].geometry().bottom() < panel.chosen_box.geometry().top()
+                    < panel.chosen_box.geometry().bottom() < panel.titles["by_claim_kind"].geometry().top())
+    assert listing.currentRow() == 0  # choosing the segment went to its first claim
+    rect = listing.visualItemRect(listing.item(2))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.textCursor().position() == extent(mine[2])[0]
+    assert window.view.current_span() == extent(mine[2])  # the sample is BMP-only: Qt positions = code points
+    assert window.navigator.position() == (3, len(mine))
+    window.next_claim()
+    assert listing.currentRow() == 3 % len(mine)
+    assert claim_ids_drawn(window) == {c.id for c in mine}
+    listing.setFocus()
+    listing.setCurrentRow(0)
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
+    assert window.view.current_span() == extent(mine[0])
+
+    # a segment of another bar: its claims, under that bar
+    qtbot.mouseClick(segment(window, "by_claim_kind", "direct"), Qt.MouseButton.LeftButton)
+    direct = sorted((c for c in analysis.claims if c.kind == "direct"), key=extent)
+    assert listing.claim_ids() == [c.id for c in direct] and "direct quote" in listing.accessibleName()
+    qtbot.waitUntil(lambda: panel.bars["by_claim_kind"].geometry().bottom() < panel.chosen_box.geometry().top()
+                    < panel.titles["by_cue_class"].geometry().top())
+    # Esc in the text hides it
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert listing.isHidden() and panel.chosen_box.isHidden()
+    assert claim_ids_drawn(window) == {c.id for c in analysis.claims}
+    # so does "All sources" in the Sources tab
+    button = segment(window, "by_source_kind", category)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert listing.isVisible()
+    window.sources_dock.raise_()
+    rect = window.sources.tree.visualItemRect(window.sources.tree.topLevelItem(0))
+    qtbot.mouseClick(window.sources.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert listing.isHidden() and window.sources.claims.isHidden()
+    # and choosing the segment again; a source chosen instead shows the source's list, not the segment's
+    window.sourcing_dock.raise_()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # the chosen one again: every claim
+    assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    top = max(analysis.sources, key=lambda s: len(s.claim_ids))
+    window.select_source(top.id)
+    assert listing.isHidden() and not window.sources.claims.isHidden()
+
+
+def test_tab_goes_from_the_chosen_segment_to_its_claims_then_to_the_next_bar(make_window, open_and_wait,
+                                                                             sample_path, qtbot):
+    window = make_window()
+    analysis = open_and_wait(window, sample_path)
+    window.sourcing_dock.raise_()
+    panel = window.sourcing
+    direct = segment(window, "by_claim_kind", "direct")
+    mine = sorted((c for c in analysis.claims if c.kind == "direct"), key=extent)
+    assert len(mine) >= 2
+    direct.setFocus()
+    qtbot.waitUntil(direct.hasFocus)
+    qtbot.keyClick(direct, Qt.Key.Key_Return)
+    assert panel.claims.isVisible() and direct.hasFocus()  # choosing leaves the keyboard on the bar
+    qtbot.keyClick(direct, Qt.Key.Key_Tab)
+    assert panel.claims.hasFocus()
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Return)
+    assert window.view.current_span() == extent(mine[1]) and window.navigator.position() == (2, len(mine))
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Tab)  # on to the next bar, at its current segment
+    assert window.focusWidget() is panel.bars["by_cue_class"].segments[0]
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab)
+    assert panel.claims.hasFocus()
+    qtbot.keyClick(panel.claims, Qt.Key.Key_Backtab)
+    assert direct.hasFocus()
