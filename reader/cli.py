@@ -15,6 +15,7 @@ COMMANDS = {
     "analyze": ("reader.commands.analyze", "analyse an article and print its claims and sources"),
     "export": ("reader.commands.export", "export your sources, claims and notes"),
     "eval": ("reader.commands.evaluate", "score the analysis against annotated news"),
+    "search": ("reader.commands.search", "search your library: article titles and text, claims, sources, notes"),
     "report": ("reader.commands.report", "how the articles you read are sourced, in total and per site"),
 }
 
@@ -23,7 +24,8 @@ USAGE = """reader [FILE | URL] [--screenshot OUT.png] [--self-test] [--version]
        reader analyze --jsonl IN… [--out OUT] [--jobs N] [--resume] [--strict]
        reader analyze --jsonl 'shards/*.jsonl.gz' --out out/ --scheduler local|tcp://HOST:8786
        reader eval GOLD.jsonl [--pred PRED.jsonl] [--json] [--show N]
-       reader export --format markdown|csv|json [--out FILE]
+       reader export --format markdown|csv|json [--out FILE] [--per-source FOLDER]
+       reader search QUERY… [--json] [--limit N]
        reader report [OUT.jsonl ...] [--by site] [--format markdown|csv|json] [--out FILE]"""
 
 

@@ -19,19 +19,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="markdown (for Obsidian; the default), csv or json; eval-jsonl: the articles you "
                         "corrected, in the format `reader eval` scores against")
     p.add_argument("--out", metavar="FILE", help="write here instead of to stdout")
+    p.add_argument("--per-source", metavar="FOLDER",
+                   help="write one Markdown file per source into FOLDER (for an Obsidian vault)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.store.export import EVAL_FORMAT, collect, eval_records, render, to_eval_jsonl
+    from reader.store.export import EVAL_FORMAT, collect_all, eval_records, render, to_eval_jsonl
 
+    if args.per_source:  # one Markdown file per source, for an Obsidian vault
+        return read_library(lambda lib: _per_source(lib, Path(args.per_source)))
     if args.format == EVAL_FORMAT:  # the corrected articles (reader/corrections/eval_format.py)
         records = read_library(eval_records)
         emit_output(args.out, to_eval_jsonl(records), f"exported {len(records)} corrected articles")
         return 0
-    sources = read_library(collect)
+    articles, sources = read_library(collect_all)
     notes = sum(len(s.notes) for s in sources)
     claims = sum(len(s.claims) for s in sources)
-    emit_output(args.out, render(sources, args.format),
+    emit_output(args.out, render(sources, args.format, articles),
                 f"exported {len(sources)} sources, {notes} notes, {claims} claims")
     return 0
 
@@ -61,6 +65,17 @@ def emit_output(out: str | None, text: str, summary: str) -> None:
     else:
         sys.stdout.write(text)
     print(f"{summary}{f' to {out}' if out else ''}", file=sys.stderr)
+
+
+def _per_source(lib, folder: Path) -> int:  # noqa: ANN001 - reader.store.Library
+    from reader.store.export import export_per_source
+
+    try:
+        written = export_per_source(lib, folder)
+    except OSError as exc:
+        raise CommandError(f"Cannot write into {folder}: {exc.strerror or exc}") from exc
+    print(f"exported {len(written)} files in {folder}", file=sys.stderr)
+    return 0
 
 
 def write_output(path: Path, text: str) -> None:

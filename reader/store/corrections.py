@@ -24,6 +24,7 @@ import sqlite_utils
 from reader.corrections import Anchor, Correction, Unapplied, apply
 from reader.corrections.notes import ClaimNote
 from reader.store.migrations import insert_source_cards
+from reader.store.search import replace_claims
 
 log = logging.getLogger("reader.store.corrections")
 
@@ -85,7 +86,7 @@ def refresh_cards(db: sqlite_utils.Database, article_id: str, analysis: Doc | No
     doc, _ = corrected(analysis, text, for_article(db, article_id) if text else [])
     db.execute("DELETE FROM sources WHERE article_id = ?", [article_id])
     insert_source_cards(db, article_id, doc.get("sources", []))
-
+    replace_claims(db, article_id, doc)  # the claims too, and by trigger the search index
 
 def _follow_renamed_cards(db: sqlite_utils.Database, article_id: str, before: dict[str, str]) -> None:
     """A card the reader renamed (or gave another kind) keeps its notes: they are keyed by

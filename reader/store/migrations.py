@@ -123,11 +123,19 @@ def _v3_corrections(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_claim_notes_article ON claim_notes(article_id)")
 
 
+def _v4_search_everything(db: sqlite_utils.Database) -> None:
+    """One index over article titles and text, claims (cue, content, source), cards and notes."""
+    from reader.store.search import create_index
+
+    create_index(db, FTS_TOKENIZER)
+
+
 # (version reached, step). Append only: a released step never changes.
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_first_library),
     (2, _v2_sources_and_search),
     (3, _v3_corrections),
+    (4, _v4_search_everything),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -160,7 +168,13 @@ _V3_TABLES = {
     "corrections": {"seq", "uid", "article_id", "kind", "correction", "created"},
     "claim_notes": {"uid", "article_id", "anchor", "text", "created", "updated"},
 }
-REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES}
+_V4_TABLES = {
+    **{t: c for t, c in _V3_TABLES.items() if t not in ("notes_fts", "sources_fts")},
+    "claims": {"article_id", "claim_id", "kind", "cue_class", "cue", "content", "source_id", "source_name",
+               "source_key", "position", "corrected"},
+    "search_fts": {"title", "cue", "content", "source", "note"},
+}
+REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V4_TABLES}
 
 
 def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:

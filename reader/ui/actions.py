@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from reader.ui import sourcing_report
+from reader import APP_NAME
+from reader.ui import help_dialogs, preferences, sourcing_report
 
 Key = QKeySequence.StandardKey
 
@@ -29,6 +30,10 @@ class Actions:
     search_notes: QAction
     source_book: QAction
     recent_menu: QMenu
+    preferences: QAction | None = None
+    help: QAction | None = None
+    shortcuts: QAction | None = None
+    about: QAction | None = None
 
 
 def _action(window: QMainWindow, text: str, slot, *shortcuts, name: str = "") -> QAction:  # noqa: ANN001
@@ -67,6 +72,11 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
     edit_menu = bar.addMenu("&Edit")
     a_find = _action(window, "&Find in article…", window.show_find_bar, Key.Find, name="actionFind")
     edit_menu.addAction(a_find)
+    edit_menu.addSeparator()
+    a_prefs = _action(window, "&Preferences…", lambda: preferences.show_preferences(window), "Ctrl+,",
+                      Key.Preferences, name="actionPreferences")
+    a_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+    edit_menu.addAction(a_prefs)
 
     view_menu = bar.addMenu("&View")
     a_in = _action(window, "&Larger text", lambda: window.zoom(+1), "Ctrl+=", Key.ZoomIn, name="actionZoomIn")
@@ -87,7 +97,7 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
     sources_menu.addActions([a_next, a_prev, a_all, a_filter])
 
     library_menu = bar.addMenu("&Library")
-    a_search = _action(window, "&Search notes and quotes…", window.open_search, "Ctrl+Shift+F",
+    a_search = _action(window, "&Search library…", window.open_search, "Ctrl+Shift+F",
                        name="actionSearchNotes")
     a_book = _action(window, "Source &book…", window.open_source_book, "Ctrl+B", name="actionSourceBook")
     library_menu.addActions([a_search, a_book])
@@ -95,7 +105,15 @@ def install(window) -> Actions:  # noqa: ANN001 - reader.ui.main_window.MainWind
                                    name="actionSourcingReport"))
     library_menu.addSeparator()
     library_menu.addAction(a_export)
+
+    help_menu = bar.addMenu("&Help")
+    dialogs = help_dialogs.HelpDialogs(window)
+    a_help = _action(window, f"{APP_NAME} &help", dialogs.show_help, Key.HelpContents, "F1", name="actionHelp")
+    a_keys = _action(window, "&Keyboard shortcuts", dialogs.show_shortcuts, name="actionShortcuts")
+    a_about = _action(window, f"&About {APP_NAME}", dialogs.show_about, name="actionAbout")
+    a_about.setMenuRole(QAction.MenuRole.AboutRole)
+    help_menu.addActions([a_help, a_keys, a_about])
     return Actions(open=a_open, open_url=a_url, paste=a_paste, export_notes=a_export, quit=a_quit,
                    find=a_find, zoom_in=a_in, zoom_out=a_out, zoom_reset=a_reset, next_claim=a_next,
                    previous_claim=a_prev, all_sources=a_all, search_notes=a_search, source_book=a_book,
-                   recent_menu=recent)
+                   recent_menu=recent, preferences=a_prefs, help=a_help, shortcuts=a_keys, about=a_about)

@@ -53,6 +53,7 @@ class ArticleView(QTextBrowser):
         self._tooltip_for = None  # callable: claim id -> HTML
         self._press: QPoint | None = None
         self.point_size = DEFAULT_POINT_SIZE
+        self.font_families, self.measure_chars = list(SERIF_FAMILIES), MEASURE_CHARS  # Preferences
         self._title = ""
         self._announce_paint = False
         self._scroll_timer = QTimer(self, singleShot=True, interval=40)
@@ -127,11 +128,17 @@ class ArticleView(QTextBrowser):
 
     def _apply_font(self) -> None:
         font = QFont()
-        font.setFamilies(SERIF_FAMILIES)
+        font.setFamilies(self.font_families)
         font.setStyleHint(QFont.StyleHint.Serif)
         font.setPointSizeF(self.point_size)
         self.document().setDefaultFont(font)
         self._update_measure()
+
+    def set_reading_style(self, family: str, measure_chars: int) -> None:
+        """The text's font ("" for the default serifs) and line length in characters."""
+        self.font_families = [family, *SERIF_FAMILIES] if family else list(SERIF_FAMILIES)
+        self.measure_chars = measure_chars
+        self._apply_font()
 
     def set_point_size(self, size: float) -> None:
         size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, float(size)))
@@ -176,7 +183,7 @@ class ArticleView(QTextBrowser):
     def _update_measure(self) -> None:
         """Centre a column about MEASURE_CHARS wide; narrow windows get a small fixed margin."""
         metrics = QFontMetricsF(self.document().defaultFont())
-        column = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * MEASURE_CHARS
+        column = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * self.measure_chars
         side = max(16.0, (self.viewport().width() - column) / 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.analysis.types import CLAIM_KINDS, CUE_CLASSES
 from reader.corrections import CardSpec, add_claim, change_kind, change_source, edit_span, not_a_claim
+from reader.ui import context_menus
 from reader.ui.card_editor import EDIT_TAB, MERGE_TAB, SPLIT_TAB, CardEditor, NewSourceDialog
 from reader.ui.claim_navigation import claim_tooltip
 from reader.ui.highlights import KIND_LABELS
@@ -159,8 +160,9 @@ class CorrectionControls(QObject):
     @Slot(QPoint)
     def _on_view_menu(self, point: QPoint) -> None:
         mark = self.view.mark_at_point(point)
-        self._popup(self.build_menu(mark.claim_id if mark else None, self._selection()),
-                    self.view.viewport().mapToGlobal(point))
+        menu = self.build_menu(mark.claim_id if mark else None, self._selection())
+        context_menus.add_text_actions(self.window, menu, point)  # copy with citation, find, search
+        self._popup(menu, self.view.viewport().mapToGlobal(point))
 
     def show_menu_at_cursor(self) -> None:
         claim_id = self.current_claim_id()
@@ -293,6 +295,7 @@ class CorrectionControls(QObject):
         undo = menu.addAction(self.undo_action.text())
         undo.setEnabled(bool(self.state.log))
         undo.triggered.connect(self.undo)
+        context_menus.add_source_actions(self.window, menu, point)  # show claims, copy card, search
         self._popup(menu, tree.viewport().mapToGlobal(point))
 
     def edit_card(self, source_id: str, tab: int = EDIT_TAB) -> CardEditor | None:

@@ -133,6 +133,8 @@ def open_search(window) -> None:  # noqa: ANN001
 
     if window.dialogs.search is None:
         window.dialogs.search = _make_dialog(window, NotesSearchDialog)
+        if window.dialogs.search is not None:
+            window.dialogs.search.claimChosen.connect(window.open_library_claim)
     _show(window.dialogs.search)
 
 

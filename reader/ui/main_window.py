@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import actions, highlights, legend, library_dialogs
+from reader.ui import (
+    actions, highlights, keyboard_focus, legend, library_dialogs, preferences, start_page,
+)
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.dialogs = library_dialogs.OpenDialogs()
         self._build_widgets()
         self.actions_ = actions.install(self)
+        keyboard_focus.install(self)
         self.session = ReadingSession(self.data_dir, engine_factory, self)
         self._connect_session(self.session)
         self.correcting = CorrectionControls(self)  # the reader's corrections: menus, keys, marks
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
         self.sources_split.addWidget(self.claim_note)
         self.sources_split.setSizes([420, 170, 150])
         self._restore_state()
+        preferences.apply(self, preferences.load(self.settings))
+        self.start_page = start_page.install(self)  # until an article is shown
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
         QTimer.singleShot(0, lambda: self.session.prepare(warm_up))
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         session.modelState.connect(self._on_model_state)
         session.libraryChanged.connect(self.notes.set_library)
         session.sourceRequested.connect(self.select_source)
+        session.claimRequested.connect(self.show_claim)
         session.recentOpened.connect(self.settings.add_recent)
         session.articleShown.connect(self.article_header.show_article)
         session.articleShown.connect(self.settings.remember_title)  # Open Recent lists titles
@@ -213,6 +219,16 @@ class MainWindow(QMainWindow):
     def open_library_hit(self, article_id: str, source_key: str) -> None:
         self.session.open_library_hit(article_id, source_key)
 
+    def open_library_claim(self, article_id: str, claim_id: str) -> None:
+        self.session.open_library_hit(article_id, "", claim_id)
+
+    def show_claim(self, claim_id: str) -> None:
+        """Select the claim's source, scroll to the claim and outline it (a search hit)."""
+        self._on_claim_clicked(claim_id)
+        span = self.navigator.current_span()
+        if span is not None:
+            self.view.scroll_to_position(span[0])
+
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -227,6 +243,7 @@ class MainWindow(QMainWindow):
     # what the session says ----------------------------------------------------------------
     @Slot(object)
     def _show_article(self, article: Article) -> None:
+        self.start_page.leave()
         self.notes.set_target(None)  # saves the note being edited
         self._offsets = QtOffsets(article.text)
         self._overlays = None

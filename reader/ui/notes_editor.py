@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.store import recovery
@@ -60,6 +60,15 @@ class HandOverTimers(QObject):
         self._longest.stop()
 
 
+class NoteEdit(QPlainTextEdit):
+    """The note's text box: Tab (or Shift+Tab) into it puts the cursor after the note."""
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.moveCursor(QTextCursor.MoveOperation.End)
+
+
 class NotesPanel(QWidget):
     noteSaved = Signal(str, bool)  # source id, whether the note now has text
     claimNoteSaved = Signal(object)  # the PendingClaimNote now on disk
@@ -79,7 +88,7 @@ class NotesPanel(QWidget):
         bold = QFont(self.heading.font())
         bold.setBold(True)
         self.heading.setFont(bold)
-        self.editor = QPlainTextEdit(objectName="notesEditor")
+        self.editor = NoteEdit(objectName="notesEditor")
         self.editor.setAccessibleName("Notes on the selected source")
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_text_changed)

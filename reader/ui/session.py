@@ -92,6 +92,7 @@ class ReadingSession(QObject):
     modelState = Signal(str)  # "loading" | "ready" | "idle" | the message of a model that failed
     libraryChanged = Signal(object)  # Library | None, for the notes and the dialogs
     sourceRequested = Signal(str)  # a source id to select (the hit of a library search)
+    claimRequested = Signal(str)  # a claim id to scroll to and outline (a claim hit of the search)
     recentOpened = Signal(str)  # a path or URL for the recent files
     _libraryPrepared = Signal()  # from the saver's thread: the library file is ready to open
     correctionMade = Signal(str)  # what a correction or its undo did, for the status bar
@@ -112,6 +113,7 @@ class ReadingSession(QObject):
         self._load_request = 0
         self._started_for = ""  # id of the article whose analysis (or cache look-up) has started
         self._pending_source_key = ""  # a source to select once the analysis is in
+        self._pending_claim_id = ""  # or a claim to show
         self._partial: Analysis | None = None  # the newest partial analysis not passed on yet
         self._last_partial_at = 0.0
         self._partials_passed = 0  # of the article on screen
@@ -221,13 +223,14 @@ class ReadingSession(QObject):
         self.show_article(article)
         return True
 
-    def open_library_hit(self, article_id: str, source_key: str) -> None:
-        """A hit chosen in the notes search or the source book: that article, that source."""
+    def open_library_hit(self, article_id: str, source_key: str, claim_id: str = "") -> None:
+        """A hit chosen in the library search or the source book: that article, that source
+        (or that claim)."""
         article = library_access.stored_article(self.ensure_library(), article_id)
         if article is None:
             self.failed.emit("That article is no longer in your library.", "warning")
             return
-        self._pending_source_key = source_key
+        self._pending_source_key, self._pending_claim_id = source_key, claim_id
         if self.article is None or self.article.id != article.id:
             self.show_article(article)
         if self.analysis_done:
@@ -317,7 +320,7 @@ class ReadingSession(QObject):
         self._engine_analysis = analysis
         self.analysis, self.analysis_done = self.corrections.corrected(analysis), True
         self.analysisUpdated.emit(self.analysis, True)
-        if self._pending_source_key:
+        if self._pending_source_key or self._pending_claim_id:
             self._select_pending_source()
 
     @Slot(int, str)
@@ -329,6 +332,10 @@ class ReadingSession(QObject):
         from reader.store import source_key
 
         key, self._pending_source_key = self._pending_source_key, ""
+        claim_id, self._pending_claim_id = self._pending_claim_id, ""
+        if claim_id and self.analysis and any(c.id == claim_id for c in self.analysis.claims):
+            self.claimRequested.emit(claim_id)
+            return
         for source in (self.analysis.sources if key and self.analysis else []):
             if source_key(source.name, source.kind) == key:
                 self.sourceRequested.emit(source.id)

@@ -114,12 +114,70 @@ def build_v2(path: Path) -> None:
     conn.close()
 
 
-BUILDERS = {1: build_v1, 2: build_v2}
+# A v3 user: the v2 library plus an article with a hedged and a denied claim, its card and a
+# note, and a correction log (empty): what search everything (v4) must index.
+V3_TEXT = ("The minister reportedly resigned on Friday. A senior official denied that the request had "
+           "anything to do with pressure from donors.")
+V3_ANALYSIS = {
+    "id": "c" * 32,
+    "claims": [
+        {"id": "c1", "kind": "hedged", "cue": [[13, 23]], "content": [[4, 12], [24, 42]],
+         "source_mention": [], "source_id": None, "parent": None, "confidence": 0.7, "rule": "hedge-adverb",
+         "cue_class": "hedge"},
+        {"id": "c2", "kind": "indirect", "cue": [[62, 68]], "content": [[69, 130]],
+         "source_mention": [[44, 61]], "source_id": "s1", "parent": None, "confidence": 0.9,
+         "rule": "said-that", "cue_class": "speech"},
+    ],
+    "sources": [
+        {"id": "s1", "name": "A senior official", "kind": "anonymous", "title": "", "role": "", "affiliation": "",
+         "mentions": [[44, 61]], "claim_ids": ["c2"]},
+    ],
+    "boilerplate": [],
+}
 
 
-def main() -> None:
+def build_v3(path: Path) -> None:
+    """What the third release wrote: the v1 to v3 steps on an empty file, the v2 user's rows,
+    and an article with a hedged and a denied claim, its card and a note."""
+    from reader.store.keys import source_key
+    from reader.store.migrations import MIGRATIONS, insert_source_cards
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    with db.atomic():
+        for version, step in MIGRATIONS:
+            if version <= 3:
+                step(db)
+        db.execute("PRAGMA user_version = 3")
+    stamp = "2025-09-10T11:12:13.000+00:00"
+    with db.atomic():
+        for article_id, title, origin, text, analysis in (
+                ("a" * 32, "Crossing to reopen", "https://example.org/a", ARTICLE_TEXT, ANALYSIS),
+                ("c" * 32, "Minister resigns", "https://example.org/c", V3_TEXT, V3_ANALYSIS)):
+            db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
+                       [article_id, title, origin, text, stamp, stamp])
+            db.execute("INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)",
+                       [article_id, "1.0.1", json.dumps(analysis), stamp])
+            insert_source_cards(db, article_id, analysis["sources"])
+        notes = [*V2_NOTES, ("c" * 32, "s1", "A senior official", "anonymous", "Denial only; the donors were not asked.")]
+        for article_id, source_id, name, kind, text in notes:
+            db.execute("INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
+                       " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       [article_id, source_id, source_key(name, kind), name, kind, text, stamp, stamp])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+BUILDERS = {1: build_v1, 2: build_v2, 3: build_v3}
+
+
+def main(versions: list[int] | None = None) -> None:
+    """Write the fixtures of `versions` (default: all); `python make_fixtures.py 3` writes only v3."""
     FIXTURES.mkdir(exist_ok=True)
     for version, build in BUILDERS.items():
+        if versions and version not in versions:
+            continue
         path = FIXTURES / f"library-v{version}.db"
         path.unlink(missing_ok=True)
         build(path)
@@ -127,4 +185,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.path.insert(0, str(FIXTURES.parents[2]))  # the reader package, for the earlier steps
+    main([int(v) for v in sys.argv[1:]])

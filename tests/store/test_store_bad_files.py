@@ -181,7 +181,7 @@ import json, sys
 from reader.store import Library, StoreError
 lib = Library.open(sys.argv[1])
 out = {"read_only": lib.read_only, "notice": lib.notice,
-       "note": lib.note("a1", "Yoav Mordechai", "person"), "hits": len(lib.search("said"))}
+       "note": lib.note("a1", "Yoav Mordechai", "person"), "hits": sum(h.in_note for h in lib.search("said"))}
 try:
     lib.save_note("a1", "s1", "Yoav Mordechai", "person", "new")
 except StoreError as exc:

@@ -54,16 +54,16 @@ def test_sources_export_uses_and_marks_the_corrections(corrected_library) -> Non
     assert rain.corrected and rain.text.startswith("Heavy rain")
     assert not any(c.corrected for c in sources["Maria Lopez"].claims)
     listed = list(sources.values())
-    assert f") ({CORRECTED_LABEL})\n" in render(listed, "markdown")
-    rows = list(csv.DictReader(io.StringIO(render(listed, "csv"))))
-    assert {r["source_name"]: r["corrected_by_reader"] for r in rows if r["type"] == "claim"}["Met Office"] == "yes"
+    assert f" ({CORRECTED_LABEL})\n" in render(listed, "markdown")
+    rows = list(csv.DictReader(io.StringIO(render(listed, "csv").removeprefix("\ufeff"))))
+    assert {r["source"]: r["corrected by reader"] for r in rows if r["cue"]}["Met Office"] == "yes"
     doc = json.loads(render(listed, "json"))
     assert [c["corrected"] for s in doc["sources"] if s["name"] == "Met Office" for c in s["claims"]] == [True]
     # the note on one claim goes with that claim, escaped for each format
     [noted] = [c for c in sources["Maria Lopez"].claims if c.note]
     assert noted.text.startswith('"We expect') and noted.note == "=Ask the *ministry*\n# twice"
     assert "Your note on this claim:\n\n\\=Ask the \\*ministry\\*\\\n\\# twice" in render(listed, "markdown")
-    assert "'=Ask the *ministry*\n# twice" in {r["claim_note"] for r in rows}
+    assert "'=Ask the *ministry*\n# twice" in {r["claim note"] for r in rows}
     assert "=Ask the *ministry*\n# twice" in [c["note"] for s in doc["sources"] for c in s["claims"]]
 
 

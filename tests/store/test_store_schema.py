@@ -21,7 +21,8 @@ def test_a_new_library_has_the_current_schema_in_wal_mode_private_to_its_owner(d
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "analyses", "sources", "notes", "notes_fts", "sources_fts"} <= tables
+    assert {"articles", "analyses", "sources", "notes", "claims", "search_fts"} <= tables
+    assert not {"notes_fts", "sources_fts"} & tables  # v3: one index for everything
     conn.close()
 
 

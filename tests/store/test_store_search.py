@@ -1,4 +1,6 @@
-"""Full-text search over notes, source names and roles: ranked, one hit per (article, source)."""
+"""Full-text search over notes, source cards, claims and articles: ranked; a note and a card
+of the same source in one article are one hit. (tests/store/test_search_everything.py covers
+claims, titles, grouping and the index's upkeep.)"""
 
 from __future__ import annotations
 
@@ -19,6 +21,10 @@ def filled(library):
     return library
 
 
+def notes_and_cards(hits):
+    return [h for h in hits if h.kind in ("note", "source")]
+
+
 def test_a_note_is_found_with_its_article_and_source(filled):
     hits = filled.search("briefing")
     assert [(h.article_id, h.source_key, h.article_title, h.source_name, h.in_note) for h in hits] == [
@@ -29,15 +35,15 @@ def test_a_note_is_found_with_its_article_and_source(filled):
 
 
 def test_source_names_titles_and_roles_are_searched_too(filled):
-    by_role = filled.search("coordinator")
+    by_role = notes_and_cards(filled.search("coordinator"))
     assert {(h.article_id, h.source_key, h.in_note) for h in by_role} == {
         ("a1", "person:yoav mordechai", False), ("a2", "person:yoav mordechai", False)}
     assert "coordinator" in by_role[0].snippet
-    assert {h.article_id for h in filled.search("news agency")} == {"a1", "a2"}
+    assert {h.article_id for h in notes_and_cards(filled.search("news agency"))} == {"a1", "a2"}
 
 
 def test_one_hit_per_article_and_source_even_when_note_and_card_both_match(filled):
-    hits = filled.search("mordechai")
+    hits = notes_and_cards(filled.search("mordechai"))
     pairs = [(h.article_id, h.source_key) for h in hits]
     assert sorted(pairs) == [("a1", "person:yoav mordechai"), ("a2", "person:yoav mordechai")]
 
@@ -53,7 +59,8 @@ def test_ranking_puts_the_closer_match_first(library):
 def test_prefixes_diacritics_and_stems_match(filled):
     assert filled.search("Mordech")  # search as you type
     assert filled.search("muller") and filled.search("MÜLLER")
-    assert [h.article_id for h in filled.search("denied")] == ["a1"]  # Porter: denied ~ denies
+    assert [h.article_id for h in filled.search("denies") if h.in_note] == ["a1"]  # Porter: denies ~ denied
+    assert {h.kind for h in filled.search("denies")} >= {"claim", "note"}  # "denied it" in the claim
     assert filled.search("crossing briefing")[0].article_id == "a1"  # every word must match
     assert filled.search("crossing zebra") == []
 
@@ -87,7 +94,7 @@ def test_search_follows_edits_deletions_and_new_analyses(filled):
     analysis = make_analysis()
     analysis["sources"][0]["role"] = "head of logistics"
     filled.save_analysis("a1", "engine-2", analysis)
-    assert [h.article_id for h in filled.search("logistics")] == ["a1"]
+    assert [(h.article_id, h.kind) for h in filled.search("logistics")] == [("a1", "source")]
 
 
 def test_limit(library):
