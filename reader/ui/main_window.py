@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QProgressBar, QSplitter, QStatusBar, QTextBrowser, QVBoxLayout, QWidget,
+    QDockWidget, QMainWindow, QSplitter, QStatusBar, QVBoxLayout, QWidget,
 )
 
 from reader import APP_NAME
@@ -33,16 +33,15 @@ from reader.ui.message_bar import MessageBar
 from reader.ui.notes_editor import NotesPanel, NoteTarget
 from reader.ui.offsets import QtOffsets
 from reader.ui.session import ReadingSession
-from reader.ui.plain_text import plain_tooltip
 from reader.ui.settings import UiSettings
 from reader.ui.sources_panel import UNSOURCED, SourcesPanel
 from reader.ui.sourcing_panel import SourcingPanel, dock_beside
 from reader.ui.unapplied_dialog import UnappliedControls
+from reader.ui.window_status import AnalysisStatus, ColourLegend
 
 log = logging.getLogger("reader.ui")
 STATUS_NOTE_MS = 5_000
 MESSAGE_STATUS_MS = 10_000
-MODEL_STATES = {"loading": "Loading language model…", "ready": "Language model ready", "idle": ""}
 
 
 class MainWindow(QMainWindow):
@@ -124,12 +123,7 @@ class MainWindow(QMainWindow):
     # construction -------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.message_bar = MessageBar()
-        self.legend = QTextBrowser(objectName="legend")
-        self.legend.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.legend.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.legend.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.legend.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.legend.setAccessibleName("Legend of the highlights")
+        self.legend = ColourLegend()
         self.view = ArticleView()
         self.view.claimClicked.connect(self._on_claim_clicked)
         self.view.scrolled.connect(self._on_scrolled)
@@ -173,13 +167,9 @@ class MainWindow(QMainWindow):
         self.class_toggles.classesChanged.connect(self.navigator.set_hidden)
 
         status = QStatusBar(objectName="statusBar")
-        self.model_label = QLabel(objectName="modelStatus")
-        self.progress = QProgressBar(objectName="analysisProgress")
-        self.progress.setMaximumWidth(180)
-        self.progress.setFormat("%v / %m paragraphs")
-        self.progress.hide()
-        status.addPermanentWidget(self.progress)
-        status.addPermanentWidget(self.model_label)
+        self.analysis_status = AnalysisStatus()
+        self.progress, self.model_label = self.analysis_status.progress, self.analysis_status.model_label
+        status.addPermanentWidget(self.analysis_status)
         self.setStatusBar(status)
 
     def _restore_state(self) -> None:
@@ -194,9 +184,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_model_state(self, state: str) -> None:
-        self.model_label.setText(MODEL_STATES.get(state, "Language model unavailable"))
-        if state not in MODEL_STATES:
-            self.model_label.setToolTip(plain_tooltip(state))
+        if not self.analysis_status.show_model_state(state):
             self.show_message(state)
             self._model_message = state  # a crash's: cleared once an analysis succeeds again
 
@@ -256,7 +244,7 @@ class MainWindow(QMainWindow):
         self._sourcing_shows = None
         self.navigator.reset()
         self.message_bar.dismiss()
-        self.progress.hide()
+        self.analysis_status.stopped()
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.articleOpened.emit(article.id)
         self.statusBar().showMessage(f"Opened “{article.title}”")
@@ -265,16 +253,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_analysis_started(self) -> None:
-        self.progress.setRange(0, 0)  # busy until the first batch says how many paragraphs
-        self.progress.show()
+        self.analysis_status.started()
         self.statusBar().showMessage(f"Opened “{self.article.title}” — finding who says what…")
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setUpdatesEnabled(False)  # setValue repaints at once, and with it the whole window:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setUpdatesEnabled(True)  # this way it is painted with the next frame instead
+        self.analysis_status.advanced(done, total)
         self.statusBar().showMessage(f"Analysing… {done} of {total} paragraphs")
         self.analysisProgress.emit(self.article.id, done, total)
 
@@ -289,7 +273,7 @@ class MainWindow(QMainWindow):
         self._show_source_claims()
         self._refresh_highlights()
         if final:
-            self.progress.hide()
+            self.analysis_status.stopped()
             if self._model_message and self.message_bar.text() == self._model_message:
                 self.message_bar.dismiss()  # the restarted process has done the analysis
             n_claims, n_sources = len(analysis.claims), len(analysis.sources)
@@ -307,7 +291,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_analysis_failed(self, message: str) -> None:
-        self.progress.hide()
+        self.analysis_status.stopped()
         self.show_message(message)
         self.analysisFailed.emit(self.article.id, message)
 
@@ -316,11 +300,7 @@ class MainWindow(QMainWindow):
         return highlights.Palette(dark=self.palette().color(QPalette.ColorRole.Base).lightness() < 128)
 
     def _update_legend(self) -> None:
-        highlights.fill_legend(self.legend.document(), self._palette())
-        self.legend.document().setDocumentMargin(6)
-        self.legend.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
-        # one line; measured from the font, since the document has no width before the first show
-        self.legend.setFixedHeight(self.legend.fontMetrics().lineSpacing() + 16)
+        self.legend.show_palette(self._palette())
 
     def _refresh_highlights(self) -> None:
         if self.analysis is None:
