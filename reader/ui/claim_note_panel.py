@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.corrections.model import one_line
 from reader.corrections.notes import ClaimNote
+from reader.store import labels
 from reader.store.recovery import PendingClaimNote
 from reader.ui.notes_editor import HandOverTimers
 
@@ -86,7 +87,8 @@ class ClaimNotePanel(QWidget):
         self._dirty = False
         self.editor.setEnabled(usable)
         self.editor.setPlaceholderText(PLACEHOLDER if usable else NO_LIBRARY if claim is not None else NO_CLAIM)
-        words = " … ".join(article.text[s:e] for s, e in claim.get("content") or []) if claim is not None else ""
+        words = labels.unquote(labels.CONTENT_JOINER.join(article.text[s:e] for s, e in claim.get("content") or [])
+                               ) if claim is not None else ""  # the label adds its own marks
         self.quote.setText(f"“{one_line(words, QUOTE_CHARS)}”" if claim is not None else "")
         self.quote.setVisible(claim is not None)
         self.state.setText("")

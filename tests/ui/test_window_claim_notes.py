@@ -178,3 +178,12 @@ def test_kill_9_while_typing_a_claim_note_loses_at_most_one_interval(
         print(f"\nkill -9 while typing a note on a claim: {lost:.2f} s of typing lost "
               f"({saved} of {len(times)} keys kept)")
     assert lost <= ALLOWED_LOSS_S
+
+
+def test_a_quoted_claim_is_shown_with_one_pair_of_marks(make_window, open_and_wait, article, qtbot):  # noqa: ANN001, F811
+    window = make_window()
+    open_and_wait(window, article)
+    _click_claim(window, qtbot, "the schools to stay open")
+    shown = window.claim_note.quote.text()
+    assert shown.startswith("“") and shown.endswith("”") and "the schools to stay open" in shown
+    assert not shown.startswith("““") and '"' not in shown and not shown.endswith("””")  # the article's own marks go
