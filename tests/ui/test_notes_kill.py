@@ -7,18 +7,15 @@ seconds lost are measured from the typist's own keystroke times and printed.
 
 from __future__ import annotations
 
-import os
 import random
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from reader.store import Library
 from reader.ui.notes_editor import SAVE_MAX_INTERVAL_MS, NotesPanel
+from typist_kill import type_and_kill
 
 TYPIST = Path(__file__).with_name("notes_typist.py")
 KILLS = 10
@@ -32,23 +29,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 def _type_and_kill(data_dir: Path, typing_s: float) -> list[float]:
     """Key times of one typist killed after `typing_s` seconds of typing."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, str(TYPIST), str(data_dir)], stdout=subprocess.PIPE,
-                            text=True, env=env)
-    try:
-        assert proc.stdout.readline().strip() == "ready"
-        times = []
-        started = time.monotonic()
-        for line in proc.stdout:
-            times.append(float(line.split()[1]))
-            if time.monotonic() - started >= typing_s:
-                break
-        proc.send_signal(signal.SIGKILL)
-        times += [float(line.split()[1]) for line in proc.stdout if line.strip()]  # printed before it died
-    finally:
-        proc.kill()
-        proc.wait(START_TIMEOUT_S)
-        proc.stdout.close()
+    ready, times = type_and_kill([str(TYPIST), str(data_dir)], typing_s, START_TIMEOUT_S)
+    assert ready == ["ready"], ready
     return times
 
 

@@ -6,12 +6,8 @@ library could take nothing — put back from the recovery file at the next start
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,7 @@ from PySide6.QtGui import QTextCursor
 from reader.store import Library
 from reader.store.recovery import recovery_path
 from reader.ui.notes_editor import SAVE_MAX_INTERVAL_MS, NotesPanel
+from typist_kill import type_and_kill
 from test_window_corrections import TEXT, _claim, _point_on, _reopen, article  # noqa: F401 - a fixture
 
 DISK_TIMEOUT_MS = 30_000  # fsyncs on a machine whose disk other work keeps busy
@@ -139,24 +136,9 @@ ALLOWED_LOSS_S = SAVE_MAX_INTERVAL_MS / 1000 + 1.0
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_kill_9_while_typing_a_claim_note_loses_at_most_one_interval(
         article, data_dir, qtbot, capsys):  # noqa: ANN001, F811
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, str(TYPIST), str(data_dir), str(article), "two bridges"],
-                            stdout=subprocess.PIPE, text=True, env=env)
-    try:
-        ready = proc.stdout.readline().split()
-        assert ready[:1] == ["ready"], ready
-        article_id = ready[1]
-        times, started = [], time.monotonic()
-        for line in proc.stdout:
-            times.append(float(line.split()[1]))
-            if time.monotonic() - started >= TYPING_S:
-                break
-        proc.send_signal(signal.SIGKILL)
-        times += [float(line.split()[1]) for line in proc.stdout if line.strip()]  # printed before it died
-    finally:
-        proc.kill()
-        proc.wait(START_TIMEOUT_S)
-        proc.stdout.close()
+    ready, times = type_and_kill([str(TYPIST), str(data_dir), str(article), "two bridges"], TYPING_S,
+                                 START_TIMEOUT_S)
+    article_id = ready[1]
     assert recovery_path(data_dir).exists() or _stored(data_dir, article_id)[0]  # something was handed over
 
     library = Library.open(data_dir)  # the next start: the notes panel puts back what the file holds
