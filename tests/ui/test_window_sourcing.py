@@ -226,28 +226,11 @@ def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_win
     assert window.select_source(top.id)
     mine = sorted((c for c in analysis.claims if c.source_id == top.id), key=extent)
     assert listing.isVisible() and listing.claim_ids() == [c.id for c in mine]
-    for row, claim in enumerate(mine):
-        label = listing.item(row).text()
-        cue = text[claim.cue[0][0]:claim.cue[0][1]]
-        first_word = text[claim.content[0][0]:claim.content[0][1]].split()[0]
-        assert label.startswith(cue) and first_word in label, label
+    _assert_rows_show_cue_and_words(listing, text, mine)
     assert listing.currentRow() == 0  # selecting the source went to its first claim
-    target = mine[2]
-    rect = listing.visualItemRect(listing.item(2))
-    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    # the cursor and the outline are on that claim, and stepping goes on from there
-    assert window.view.textCursor().position() == extent(target)[0]
-    assert window.view.current_span() == extent(target)  # the sample is BMP-only: Qt positions = code points
-    assert window.navigator.position() == (3, len(mine))
+    _click_the_third_row(window, qtbot, listing, mine)
     assert window.sources.claim_position.text().startswith("3 of")
-    window.next_claim()
-    assert listing.currentRow() == 3 % len(mine)
-    assert claim_ids_drawn(window) == {c.id for c in mine}
-    # Enter on a row jumps too
-    listing.setFocus()
-    listing.setCurrentRow(0)
-    qtbot.keyClick(listing, Qt.Key.Key_Return)
-    assert window.view.current_span() == extent(mine[0])
+    _step_then_enter_on_the_first_row(window, qtbot, listing, mine)
     # "All sources" restores everything
     window.show_all_sources()
     assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
@@ -270,27 +253,13 @@ def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_the
     qtbot.mouseClick(segment(window, "by_source_kind", category), Qt.MouseButton.LeftButton)
     assert listing.isVisible() and listing.claim_ids() == [c.id for c in mine]
     assert window.sources.claims.isHidden()  # no source is selected: its list stays away
-    for row, claim in enumerate(mine):
-        label = listing.item(row).text()
-        cue = text[claim.cue[0][0]:claim.cue[0][1]]
-        first_word = text[claim.content[0][0]:claim.content[0][1]].split()[0]
-        assert label.startswith(cue) and first_word in label, label
+    _assert_rows_show_cue_and_words(listing, text, mine)
     # right under the chosen segment's bar, above the next title
     qtbot.waitUntil(lambda: panel.bars["by_source_kind"].geometry().bottom() < panel.chosen_box.geometry().top()
                     < panel.chosen_box.geometry().bottom() < panel.titles["by_claim_kind"].geometry().top())
     assert listing.currentRow() == 0  # choosing the segment went to its first claim
-    rect = listing.visualItemRect(listing.item(2))
-    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.view.textCursor().position() == extent(mine[2])[0]
-    assert window.view.current_span() == extent(mine[2])  # the sample is BMP-only: Qt positions = code points
-    assert window.navigator.position() == (3, len(mine))
-    window.next_claim()
-    assert listing.currentRow() == 3 % len(mine)
-    assert claim_ids_drawn(window) == {c.id for c in mine}
-    listing.setFocus()
-    listing.setCurrentRow(0)
-    qtbot.keyClick(listing, Qt.Key.Key_Return)
-    assert window.view.current_span() == extent(mine[0])
+    _click_the_third_row(window, qtbot, listing, mine)
+    _step_then_enter_on_the_first_row(window, qtbot, listing, mine)
 
     # a segment of another bar: its claims, under that bar
     qtbot.mouseClick(segment(window, "by_claim_kind", "direct"), Qt.MouseButton.LeftButton)
@@ -345,3 +314,32 @@ def test_tab_goes_from_the_chosen_segment_to_its_claims_then_to_the_next_bar(mak
     assert panel.claims.hasFocus()
     qtbot.keyClick(panel.claims, Qt.Key.Key_Backtab)
     assert direct.hasFocus()
+
+
+def _assert_rows_show_cue_and_words(listing, text: str, mine) -> None:  # noqa: ANN001
+    """Each row of a claims list starts with the claim's cue and holds its first word."""
+    for row, claim in enumerate(mine):
+        label = listing.item(row).text()
+        cue = text[claim.cue[0][0]:claim.cue[0][1]]
+        first_word = text[claim.content[0][0]:claim.content[0][1]].split()[0]
+        assert label.startswith(cue) and first_word in label, label
+
+
+def _click_the_third_row(window, qtbot, listing, mine) -> None:  # noqa: ANN001
+    """A click on row 3: the cursor and the outline go to that claim, the third of `mine`."""
+    rect = listing.visualItemRect(listing.item(2))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.textCursor().position() == extent(mine[2])[0]
+    assert window.view.current_span() == extent(mine[2])  # the sample is BMP-only: Qt positions = code points
+    assert window.navigator.position() == (3, len(mine))
+
+
+def _step_then_enter_on_the_first_row(window, qtbot, listing, mine) -> None:  # noqa: ANN001
+    """Stepping goes on from the row clicked, only `mine` is drawn, and Enter on a row jumps too."""
+    window.next_claim()
+    assert listing.currentRow() == 3 % len(mine)
+    assert claim_ids_drawn(window) == {c.id for c in mine}
+    listing.setFocus()
+    listing.setCurrentRow(0)
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
+    assert window.view.current_span() == extent(mine[0])
