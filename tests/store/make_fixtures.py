@@ -89,16 +89,9 @@ def build_v2(path: Path) -> None:
     Library.open did), then its own inserts: an article, its analysis, the analysis's
     source cards and notes with their source kind."""
     from reader.store.keys import source_key
-    from reader.store.migrations import MIGRATIONS, insert_source_cards
+    from reader.store.migrations import insert_source_cards
 
-    conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    with db.atomic():
-        for version, step in MIGRATIONS:
-            if version <= 2:
-                step(db)
-        db.execute("PRAGMA user_version = 2")
+    conn, db = _schema_of_release(path, 2)
     stamp = "2025-06-07T08:09:10.000+00:00"
     with db.atomic():
         db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
@@ -140,16 +133,9 @@ def build_v3(path: Path) -> None:
     """What the third release wrote: the v1 to v3 steps on an empty file, the v2 user's rows,
     and an article with a hedged and a denied claim, its card and a note."""
     from reader.store.keys import source_key
-    from reader.store.migrations import MIGRATIONS, insert_source_cards
+    from reader.store.migrations import insert_source_cards
 
-    conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    with db.atomic():
-        for version, step in MIGRATIONS:
-            if version <= 3:
-                step(db)
-        db.execute("PRAGMA user_version = 3")
+    conn, db = _schema_of_release(path, 3)
     stamp = "2025-09-10T11:12:13.000+00:00"
     with db.atomic():
         for article_id, title, origin, text, analysis in (
@@ -184,6 +170,22 @@ def main(versions: list[int] | None = None) -> None:
         print(f"wrote {path}", file=sys.stderr)
 
 
+def _schema_of_release(path: Path, version: int) -> tuple[sqlite3.Connection, sqlite_utils.Database]:
+    """An empty file brought to `version` by the migration steps, as that release's Library.open did."""
+    from reader.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    with db.atomic():
+        for step_version, step in MIGRATIONS:
+            if step_version <= version:
+                step(db)
+        db.execute(f"PRAGMA user_version = {version}")
+    return conn, db
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(FIXTURES.parents[2]))  # the reader package, for the earlier steps
     main([int(v) for v in sys.argv[1:]])
+
