@@ -289,11 +289,6 @@ class Library:
         with self._sqlite_errors("list your sources"):
             return _book.appearances(self.db, key)
 
-    def claims_for_key(self, key: str) -> list[_search.SourceClaim]:
-        """The claims one source (canonical key) made, in words, by article and place."""
-        with self._sqlite_errors("read the claims of a source"):
-            return _search.claims_for_key(self.db, key)
-
     def claims(self) -> list[ClaimRecord]:
         """Every sourced claim with its quote text, from the stored analyses."""
         with self._sqlite_errors("read the stored analyses"):

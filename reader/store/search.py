@@ -206,25 +206,6 @@ def replace_claims(db: sqlite_utils.Database, article_id: str, analysis: dict) -
         " source_name, source_key, position, corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-@dataclass(frozen=True)
-class SourceClaim:
-    """A claim of one source in one article, in words (for the source book)."""
-
-    article_id: str
-    claim_id: str
-    kind: str
-    cue: str
-    content: str
-    position: int
-
-
-def claims_for_key(db: sqlite_utils.Database, key: str) -> list[SourceClaim]:
-    """Every stored claim of the source with this canonical key, by article and place."""
-    return [SourceClaim(*row) for row in db.conn.execute(
-        "SELECT article_id, claim_id, kind, cue, content, position FROM claims WHERE source_key = ?"
-        " ORDER BY article_id, position", [key])]
-
-
 # highlighting ------------------------------------------------------------------------------
 def _fold(word: str) -> str:
     """As the FTS tokenizer sees a word: case and diacritics folded."""
