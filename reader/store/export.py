@@ -32,13 +32,15 @@ from reader.store.export_items import (CORRECTED_LABEL, MERGED_KINDS, ExportArti
 from reader.store.export_markdown import (file_name, md_claim, md_inline, md_link, md_text, source_page,
                                           to_markdown, wikilink)
 from reader.store.front_matter import YamlDate, yaml_front_matter
+from reader.store.keys import source_key
 from reader.store.library import Library
+from reader.store.opening import StoreError
 
 __all__ = ["BOM", "CORRECTED_LABEL", "CSV_COLUMNS", "EVAL_FORMAT", "FORMATS", "MERGED_KINDS", "SUFFIXES",
            "ExportArticle", "ExportItem", "ExportSource", "YamlDate", "about", "collect", "collect_all",
-           "csv_cell", "csv_rows", "eval_records", "export", "export_per_source", "file_name", "format_for",
-           "group_key", "md_claim", "md_inline", "md_link", "md_text", "render", "source_label", "source_page",
-           "to_csv", "to_eval_jsonl", "to_json", "to_markdown", "wikilink", "write_atomically",
+           "csv_cell", "csv_rows", "eval_records", "export", "export_per_source", "export_source", "file_name",
+           "format_for", "group_key", "md_claim", "md_inline", "md_link", "md_text", "render", "source_label",
+           "source_page", "to_csv", "to_eval_jsonl", "to_json", "to_markdown", "wikilink", "write_atomically",
            "yaml_front_matter"]
 
 FORMATS = ("markdown", "csv", "json")
@@ -86,6 +88,22 @@ def export_per_source(lib: Library, folder: str | Path) -> list[Path]:
         write_atomically(path, source_page(src, articles))
         written.append(path)
     return written
+
+
+def export_source(lib: Library, path: str | Path, article_id: str, name: str, kind: str) -> Path:
+    """The page export_per_source writes for one source of an article (the card `name`, `kind`
+    there: across articles for a named person or outlet, else this article's alone), written
+    to `path`. Raises StoreError when the library has no such card yet, OSError when the
+    file cannot be written."""
+    articles, sources = collect_all(lib)
+    wanted = group_key(article_id, source_key(name, kind), kind)
+    src = next((s for s in sources if s.key == wanted), None)
+    if src is None:
+        raise StoreError(f"{name} is not in your library yet: wait until the article's analysis is finished, "
+                         f"then export again.")
+    path = Path(path)
+    write_atomically(path, source_page(src, articles))
+    return path
 
 
 def write_atomically(path: Path, text: str, durable: bool = False) -> None:
@@ -146,9 +164,8 @@ def _json_item(item: ExportItem, claim: bool) -> dict:
 def to_json(sources: list[ExportSource], articles: list[ExportArticle] | None = None) -> str:
     doc = {"app": f"Sourcelight {__version__}",
            "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-           "articles": [{"id": a.id, **{k: v for k, v in zip(("title", "url", "site"),
-                                                            (a.title, a.url, a.site))}}
-                        for a in (articles or [])],
+           "articles": [{"id": a.id, "title": a.title, "author": a.author, "date": a.published, "url": a.url,
+                         "site": a.site} for a in (articles or [])],
            "sources": [{"name": s.name, "kind": labels.source_kind(s.kind) if s.kind else "", "title": s.title,
                         "role": s.role, "affiliation": s.affiliation, "article_id": s.article_id or None,
                         "notes": [_json_item(n, False) for n in s.notes],

@@ -86,6 +86,10 @@ class ExportArticle:
     id: str
     title: str
     origin: str
+    # what the article said about itself (schema v5); "" when it did not, or was stored before
+    author: str = ""
+    published: str = ""  # mostly YYYY-MM-DD
+    site_name: str = ""
 
     @property
     def url(self) -> str:
@@ -93,7 +97,8 @@ class ExportArticle:
 
     @property
     def site(self) -> str:
-        return urlsplit(self.url).hostname or "" if self.url else ""
+        """The site's own name when the page gave one, else the host of its address."""
+        return self.site_name or (urlsplit(self.url).hostname or "" if self.url else "")
 
 
 def group_key(article_id: str, key: str, kind: str) -> str:
@@ -119,8 +124,10 @@ def collect_all(lib: Library) -> tuple[list[ExportArticle], list[ExportSource]]:
 
 def _collect(db: sqlite_utils.Database,
              claim_notes: dict[tuple[str, str], str]) -> tuple[list[ExportArticle], list[ExportSource]]:
-    articles = {r["id"]: ExportArticle(r["id"], r["title"] or "", r["origin"] or "")
-                for r in db.query("SELECT id, title, origin FROM articles ORDER BY added, id")}
+    articles = {r["id"]: ExportArticle(r["id"], r["title"] or "", r["origin"] or "", r["author"] or "",
+                                       r["published"] or "", r["site"] or "")
+                for r in db.query("SELECT id, title, origin, author, published, site FROM articles"
+                                  " ORDER BY added, id")}
     sources: dict[str, ExportSource] = {}
 
     def card(article_id: str, key: str, name: str, kind: str) -> ExportSource:

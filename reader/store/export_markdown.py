@@ -4,7 +4,7 @@ Each claim is a blockquote with its verb in bold ('A senior official **denied**:
 then where it is and what kind it is. Cards that stand for one source across articles are
 linked as [[Source name]]; per-article cards are named, not linked. Articles are linked to
 their web addresses only (a local file is named). YAML front matter (reader/store/front_matter.py)
-lists the articles with their title and address.
+lists the articles with their title, author, date, address and site, as far as known.
 
 Everything from the user or an article is untrusted: every character Markdown or Obsidian
 gives a meaning (`# | > * _ [ ] < & ...`) is backslash-escaped, lines that would start a
@@ -22,7 +22,7 @@ from reader import __version__
 from reader.store import labels
 from reader.store.export_items import (CORRECTED_LABEL, ExportArticle, ExportItem, ExportSource, about, is_web,
                                        source_label)
-from reader.store.front_matter import YamlDate, yaml_front_matter
+from reader.store.front_matter import YamlDate, yaml_date, yaml_front_matter
 
 # CommonMark lets a backslash escape any ASCII punctuation. These characters mean something
 # anywhere in a line in CommonMark, GFM or Obsidian (*emphasis*, `code`, [links], [[wikilinks]],
@@ -135,7 +135,9 @@ def md_source_body(src: ExportSource, level: int) -> list[str]:
 
 
 def _article_fields(articles: list[ExportArticle]) -> list[dict]:
-    return [{"title": a.title, "url": a.url, "site": a.site} for a in articles]
+    """Each article's front matter: title, author, date, url, site; what is not known is left out."""
+    return [{"title": a.title, "author": a.author, "date": yaml_date(a.published), "url": a.url, "site": a.site}
+            for a in articles]
 
 
 def counted(n: int, word: str) -> str:

@@ -2,24 +2,45 @@
 
 Every string is written double-quoted, JSON style (JSON strings are valid YAML), so no title
 with a colon, a quote, a "#", a leading "-" or a line break can change the structure, and
-no value is read back as a number, a boolean or null. A `YamlDate` is written bare, so
-Obsidian shows it as a date. Keys are the exporter's own names, never untrusted text.
+no value is read back as a number, a boolean or null. JSON leaves some characters raw that
+YAML does not accept raw in a quoted string (DEL and the C1 controls, a byte-order mark, lone
+surrogates) or reads as a line break and folds (NEL, U+2028, U+2029): those are written as
+"\\u" escapes, which YAML reads back as the same character. A `YamlDate` is written bare,
+so Obsidian shows it as a date. Keys are the exporter's own names, never untrusted text.
+The app ships no YAML library; tests/store/test_front_matter.py reads the output back with one.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
+
+# Characters json.dumps(ensure_ascii=False) leaves raw that YAML refuses or folds (see above).
+_YAML_RAW_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class YamlDate(str):
     """A YYYY-MM-DD date written bare, so Obsidian reads it as a date property."""
 
 
+def yaml_date(value: str) -> str:
+    """A YYYY-MM-DD day as a YamlDate; anything else ("March 2024", "") stays a string."""
+    if not _ISO_DAY.fullmatch(value):
+        return value
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return value  # "2024-13-45" is text, not a date
+    return YamlDate(value)
+
+
 def yaml_string(value: object) -> str:
     """One scalar: a date bare, anything else as a double-quoted (JSON) string or number."""
     if isinstance(value, YamlDate):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    return _YAML_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def yaml_front_matter(fields: dict) -> list[str]:
