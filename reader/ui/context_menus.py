@@ -142,6 +142,9 @@ def export_source_notes(window, source) -> Path | None:  # noqa: ANN001 - a read
     article = window.article
     if article is None:
         return None
+    if window.ensure_library() is None:
+        window.show_message("There is no library to export from in this session.", "warning")
+        return None
     path, _ = QFileDialog.getSaveFileName(window, "Export this source's notes and claims",
                                           str(Path.home() / f"{file_name(source.name)}.md"), "Markdown (*.md)")
     if not path:
