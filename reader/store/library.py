@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +38,11 @@ __all__ = ["DB_NAME", "Appearance", "BookSource", "ClaimRecord", "Library", "Not
            "SourceSummary", "StoreError", "StoredArticle"]
 
 
+# What the library keeps of `Article.header()` (what the article says about itself), and the
+# articles column each field goes in (schema v5). A field the article does not give is NULL.
+ABOUT_COLUMNS = {"author": "author", "date": "published", "site_name": "site"}
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     id: str
@@ -46,6 +51,15 @@ class StoredArticle:
     added: str
     last_opened: str
     text: str = ""  # filled by Library.article(); listing leaves it out
+    # what the article said about itself (Library.article() fills them; "" when it did not say)
+    author: str = ""
+    published: str = ""
+    site: str = ""
+
+    def metadata(self) -> dict[str, str]:
+        """The stored fields as `Article.metadata` entries (author, date, site_name), known ones only."""
+        found = {field: getattr(self, column) for field, column in ABOUT_COLUMNS.items()}
+        return {field: value for field, value in found.items() if value}
 
 
 def _now() -> str:
@@ -119,18 +133,26 @@ class Library:
             raise StoreError(f"Could not {doing}: {exc} (your library is {shown(self.path)})") from exc
 
     # articles and analyses -------------------------------------------------------------
-    def remember_article(self, article_id: str, title: str, origin: str, text: str) -> None:
-        """Add the article, or mark it opened now. A cache: skipped when read-only."""
+    def remember_article(self, article_id: str, title: str, origin: str, text: str,
+                         about: Mapping[str, str] | None = None) -> None:
+        """Add the article, or mark it opened now. A cache: skipped when read-only.
+
+        `about` is `Article.header()`: its author, date and site name are kept (ABOUT_COLUMNS).
+        Reopening the article without them (a paste, the library's own copy) keeps what was known.
+        """
         if self.read_only:
             return
         now = _now()
+        known = [" ".join(str((about or {}).get(field) or "").split()) or None for field in ABOUT_COLUMNS]
+        columns = ", ".join(ABOUT_COLUMNS.values())
+        kept = ", ".join(f"{c} = coalesce(excluded.{c}, articles.{c})" for c in ABOUT_COLUMNS.values())
         with self._sqlite_errors("remember this article"), self.db.atomic():
             self.db.execute(
-                "INSERT INTO articles (id, title, origin, text, added, last_opened)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
+                f"INSERT INTO articles (id, title, origin, text, added, last_opened, {columns})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET last_opened = excluded.last_opened,"
-                " origin = excluded.origin",
-                [article_id, title, origin, text, now, now])
+                f" origin = excluded.origin, {kept}",
+                [article_id, title, origin, text, now, now, *known])
 
     def article(self, article_id: str) -> StoredArticle | None:
         with self._sqlite_errors("read an article"):
@@ -139,7 +161,8 @@ class Library:
             return None
         r = rows[0]
         return StoredArticle(r["id"], r["title"] or "", r["origin"] or "", r["added"] or "",
-                             r["last_opened"] or "", r["text"] or "")
+                             r["last_opened"] or "", r["text"] or "", author=r["author"] or "",
+                             published=r["published"] or "", site=r["site"] or "")
 
     def articles(self, limit: int | None = None) -> list[StoredArticle]:
         """Most recently opened first, without their text (read from a covering index)."""

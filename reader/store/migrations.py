@@ -130,12 +130,22 @@ def _v4_search_everything(db: sqlite_utils.Database) -> None:
     create_index(db, FTS_TOKENIZER)
 
 
+def _v5_article_metadata(db: sqlite_utils.Database) -> None:
+    """What an article says about itself: its author(s), publication date (YYYY-MM-DD) and
+    site name, for the exports' front matter. NULL where the article did not say, and in
+    every row written before this version (they are filled when the article is opened again)."""
+    db.execute("ALTER TABLE articles ADD COLUMN author TEXT")  # "Jane Whitford and Tom Ng"
+    db.execute("ALTER TABLE articles ADD COLUMN published TEXT")  # as the article says it, mostly YYYY-MM-DD
+    db.execute("ALTER TABLE articles ADD COLUMN site TEXT")  # the site's name ("City Desk"), not its host
+
+
 # (version reached, step). Append only: a released step never changes.
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_first_library),
     (2, _v2_sources_and_search),
     (3, _v3_corrections),
     (4, _v4_search_everything),
+    (5, _v5_article_metadata),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -174,7 +184,8 @@ _V4_TABLES = {
                "source_key", "position", "corrected"},
     "search_fts": {"title", "cue", "content", "source", "note"},
 }
-REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V4_TABLES}
+_V5_TABLES = {**_V4_TABLES, "articles": _V4_TABLES["articles"] | {"author", "published", "site"}}
+REQUIRED_TABLES = {1: _V1_TABLES, 2: _V2_TABLES, 3: _V3_TABLES, 4: _V4_TABLES, 5: _V5_TABLES}
 
 
 def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:

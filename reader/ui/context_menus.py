@@ -9,16 +9,20 @@ tests). Each action has an objectName.
 - Text: the standard Copy / Select All; on a highlight "Copy claim with source and verb"
   ('Maria Okafor said: “…” — Title, URL') and "Show this source's claims"; with a selection
   "Copy with citation", "Find in article" and "Search library for …".
-- Sources list: "Show this source's claims", "Copy source card", "Copy its claims" and
-  "Search library for this source".
+- Sources list: "Show this source's claims", "Copy source card", "Copy its claims",
+  "Export this source's notes and claims…" (the Markdown page the "one file per source" export
+  writes for it, saved where the user says; reader/store/export.py) and "Search library for
+  this source".
 Menus only read the session's article and analysis and call the window's own commands.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from reader.store import labels
 from reader.ui.sources_panel import SOURCE_ID, UNSOURCED
@@ -124,8 +128,28 @@ def add_source_actions(window, menu: QMenu, pos: QPoint) -> None:  # noqa: ANN00
     _add(menu, "showSource", "Show this source's claims", lambda: window.select_source(source.id))
     _add(menu, "copyCard", "Copy source card", lambda: _copy(card_text(window, source.id)))
     _add(menu, "copyClaims", "Copy its claims", lambda: _copy("\n".join(c for c in claims if c) + citation(window)))
+    _add(menu, "exportSource", "Export this source's notes and claims…", lambda: export_source_notes(window, source))
     _add(menu, "searchSource", f"Search library for “{labels.clip(source.name, SELECTION_LABEL_CHARS)}”",
          lambda: _search_library(window, source.name))
+
+
+def export_source_notes(window, source) -> Path | None:  # noqa: ANN001 - a reader.analysis Source
+    """Ask where, then write the source's page (front matter, notes, claims with their verbs);
+    the file dialog suggests the source's name. None when cancelled or not written."""
+    from reader.store.export import export_source, file_name  # the store loads sqlite-utils: on first use
+    from reader.ui.library_dialogs import export_notes
+
+    article = window.article
+    if article is None:
+        return None
+    if window.ensure_library() is None:
+        window.show_message("There is no library to export from in this session.", "warning")
+        return None
+    path, _ = QFileDialog.getSaveFileName(window, "Export this source's notes and claims",
+                                          str(Path.home() / f"{file_name(source.name)}.md"), "Markdown (*.md)")
+    if not path:
+        return None
+    return export_notes(window, path, lambda lib, to: export_source(lib, to, article.id, source.name, source.kind))
 
 
 def sources_menu(window, pos: QPoint) -> QMenu:  # noqa: ANN001

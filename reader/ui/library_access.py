@@ -77,7 +77,8 @@ def stored_article(library: Library | None, article_id: str) -> Article | None:
     stored = _guarded("stored article", lambda: library.article(article_id), None) if library else None
     if stored is None or not stored.text:
         return None
-    return Article(title=stored.title or "Untitled", text=stored.text, origin=stored.origin)
+    return Article(title=stored.title or "Untitled", text=stored.text, origin=stored.origin,
+                   metadata=stored.metadata())
 
 
 def close_library(library: Library | None) -> None:
@@ -117,8 +118,9 @@ class AnalysisSaver:
         return opened
 
     def remember(self, article: Article) -> None:
-        self._submit("remember article",
-                          lambda lib: lib.remember_article(article.id, article.title, article.origin, article.text))
+        # with what the article says about itself (author, date, site), for the exports
+        self._submit("remember article", lambda lib: lib.remember_article(
+            article.id, article.title, article.origin, article.text, article.header()))
 
     def save(self, article_id: str, engine_version: str, analysis: Analysis) -> None:
         # serialised on the saver's thread too: a final analysis is never changed once made

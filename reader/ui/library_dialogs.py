@@ -90,14 +90,15 @@ def export_notes_dialog(window) -> None:  # noqa: ANN001
         export_notes(window, path)
 
 
-def export_notes(window, path: str) -> Path | None:  # noqa: ANN001
-    """Save pending typing, then export; the outcome is a message either way."""
+def export_notes(window, path: str, write: Callable | None = None) -> Path | None:  # noqa: ANN001
+    """Save pending typing, then export (everything, or what `write(library, path)` writes:
+    one source's page); the outcome is a message either way."""
     from reader.store.export import export
 
     window.notes.flush()
     window.session.corrections.writer.wait()  # the corrections made so far are in the library
     try:
-        written = export(window.ensure_library(), path)
+        written = (write or export)(window.ensure_library(), path)
     except Exception as exc:  # noqa: BLE001 - OSError, StoreError: the user must hear of it
         log.warning("export failed: %s", exc)
         window.show_message(f"The notes could not be exported: {exc}")

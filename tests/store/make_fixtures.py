@@ -132,30 +132,59 @@ V3_ANALYSIS = {
 def build_v3(path: Path) -> None:
     """What the third release wrote: the v1 to v3 steps on an empty file, the v2 user's rows,
     and an article with a hedged and a denied claim, its card and a note."""
-    from reader.store.keys import source_key
-    from reader.store.migrations import insert_source_cards
-
     conn, db = _schema_of_release(path, 3)
-    stamp = "2025-09-10T11:12:13.000+00:00"
     with db.atomic():
-        for article_id, title, origin, text, analysis in (
-                ("a" * 32, "Crossing to reopen", "https://example.org/a", ARTICLE_TEXT, ANALYSIS),
-                ("c" * 32, "Minister resigns", "https://example.org/c", V3_TEXT, V3_ANALYSIS)):
-            db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
-                       [article_id, title, origin, text, stamp, stamp])
-            db.execute("INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)",
-                       [article_id, "1.0.1", json.dumps(analysis), stamp])
-            insert_source_cards(db, article_id, analysis["sources"])
-        notes = [*V2_NOTES, ("c" * 32, "s1", "A senior official", "anonymous", "Denial only; the donors were not asked.")]
-        for article_id, source_id, name, kind, text in notes:
-            db.execute("INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
-                       " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [article_id, source_id, source_key(name, kind), name, kind, text, stamp, stamp])
+        _v3_rows(db, "2025-09-10T11:12:13.000+00:00")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
 
-BUILDERS = {1: build_v1, 2: build_v2, 3: build_v3}
+def _v3_rows(db: sqlite_utils.Database, stamp: str) -> None:
+    """The v3 user's articles, analyses, cards and notes (inside the caller's transaction)."""
+    from reader.store.keys import source_key
+    from reader.store.migrations import insert_source_cards
+
+    for article_id, title, origin, text, analysis in V3_ARTICLES:
+        db.execute("INSERT INTO articles (id, title, origin, text, added, last_opened) VALUES (?, ?, ?, ?, ?, ?)",
+                   [article_id, title, origin, text, stamp, stamp])
+        db.execute("INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)",
+                   [article_id, "1.0.1", json.dumps(analysis), stamp])
+        insert_source_cards(db, article_id, analysis["sources"])
+    notes = [*V2_NOTES, ("c" * 32, "s1", "A senior official", "anonymous", "Denial only; the donors were not asked.")]
+    for article_id, source_id, name, kind, text in notes:
+        db.execute("INSERT INTO notes (article_id, source_id, source_key, source_name, source_kind, text,"
+                   " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [article_id, source_id, source_key(name, kind), name, kind, text, stamp, stamp])
+
+
+V3_ARTICLES = [("a" * 32, "Crossing to reopen", "https://example.org/a", ARTICLE_TEXT, ANALYSIS),
+               ("c" * 32, "Minister resigns", "https://example.org/c", V3_TEXT, V3_ANALYSIS)]
+# A v4 user also wrote a note on the denied claim; the claims table and the one search index
+# are filled from the analyses, as the fourth release's save_analysis did.
+V4_CLAIM_NOTE = ("c" * 32, "c2", "Ask the donors themselves.")
+
+
+def build_v4(path: Path) -> None:
+    """What the fourth release wrote: the v1 to v4 steps on an empty file, the v3 user's rows,
+    each article's claims (and by trigger the search index), and a note on a claim. Its
+    articles table has no author, date or site: those came with v5."""
+    from reader.corrections.notes import ClaimNote
+    from reader.store.corrections import refresh_cards, save_claim_note
+
+    conn, db = _schema_of_release(path, 4)
+    stamp = "2026-01-02T03:04:05.000+00:00"
+    with db.atomic():
+        _v3_rows(db, stamp)
+        for article_id, *_rest in V3_ARTICLES:
+            refresh_cards(db, article_id)
+        article_id, claim_id, text = V4_CLAIM_NOTE
+        claim = next(c for c in V3_ANALYSIS["claims"] if c["id"] == claim_id)
+        save_claim_note(db, article_id, ClaimNote.of(V3_TEXT, claim, text, uid="n" * 32), stamp)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+BUILDERS = {1: build_v1, 2: build_v2, 3: build_v3, 4: build_v4}
 
 
 def main(versions: list[int] | None = None) -> None:

@@ -1,5 +1,6 @@
 """Schema v4 on files users already have: the v1, v2 and v3 fixtures migrate to one index over
-everything, with the claims of their stored analyses searchable and v2's indexes gone."""
+everything, with the claims of their stored analyses searchable and v2's indexes gone (and a v4
+file keeps its index through the later steps)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def opened(data_dir: Path, version: int) -> Library:
     return lib
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_stored_claims_titles_and_notes_are_searchable_after_the_upgrade(data_dir, version):
     lib = opened(data_dir, version)
     claims = [h for h in lib.search("reopen") if h.kind == "claim"]
