@@ -50,6 +50,12 @@ class HandOverTimers(QObject):
         self._longest = QTimer(self, singleShot=True, interval=SAVE_MAX_INTERVAL_MS)
         self._longest.timeout.connect(self.due)
 
+    def set_pause(self, pause_ms: int) -> None:
+        """Preferences' autosave delay: due `pause_ms` after the last keystroke, and while typing
+        goes on at least every SAVE_MAX_INTERVAL_MS or `pause_ms`, whichever is longer."""
+        self._pause.setInterval(pause_ms)
+        self._longest.setInterval(max(SAVE_MAX_INTERVAL_MS, pause_ms))
+
     def typed(self) -> None:
         self._pause.start()
         if not self._longest.isActive():
