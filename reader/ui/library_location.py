@@ -42,6 +42,7 @@ from reader.ui.settings import UiSettings
 DESKTOP_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".directory"})
 NAMES_SHOWN = 3  # the other files a refusal names
 NEXT_START = "Sourcelight will use this folder the next time it starts."
+NOTHING_MOVED = "Nothing is moved: the library in use stays where it is, with its notes."
 CHOOSE_TITLE = "Choose the folder for your library"
 
 
@@ -91,6 +92,8 @@ class LibraryLocationRow(QWidget):
         self._settings = settings
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.field = QLineEdit(str(self.in_use), objectName="libraryLocation", readOnly=True)
+        self.field.setCursorPosition(0)  # a long path shows its start, as a path field does
+        self.field.setToolTip(str(self.in_use))
         self.field.setAccessibleName("Where your library lives")
         self.field.setAccessibleDescription("The folder of the library (and notes) this session uses")
         self.show_folder = QPushButton("Show in file manager", objectName="showLibraryFolder")
@@ -100,6 +103,8 @@ class LibraryLocationRow(QWidget):
         self.use_default.setAccessibleDescription(f"Keep the library in {self.default} from the next start")
         self.note = QLabel(objectName="libraryNote", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for button in (self.show_folder, self.change, self.use_default):
+            button.setAutoDefault(False)  # Enter in the dialog must not open a file manager or a folder dialog
         self.show_folder.clicked.connect(self.show_in_file_manager)
         self.change.clicked.connect(self.choose_folder)
         self.use_default.clicked.connect(self.reset_to_default)
@@ -131,7 +136,7 @@ class LibraryLocationRow(QWidget):
                               f"start it without {DATA_DIR_ENV} to choose the library folder here.")
         elif not _same(self.next_folder(), self.in_use):
             self.note.setText(f"Sourcelight will use {shown(self.next_folder())} the next time it starts. "
-                              f"Nothing is moved: the library here stays as it is.")
+                              f"{NOTHING_MOVED}")
         else:
             self.note.setText("")
 
@@ -159,8 +164,7 @@ class LibraryLocationRow(QWidget):
         if verdict.accepted:
             self._save(folder)
             self._show_state()
-            self.note.setText(f"{verdict.message} {NEXT_START} Nothing is moved: the library in "
-                              f"{shown(self.in_use)} stays as it is.")
+            self.note.setText(f"{verdict.message} {NEXT_START} {NOTHING_MOVED}")
         else:
             self.note.setText(verdict.message)
         return verdict
@@ -171,4 +175,4 @@ class LibraryLocationRow(QWidget):
         self._show_state()
         if not _same(self.in_use, self.default):
             self.note.setText(f"Sourcelight will use the default folder {shown(self.default)} the next "
-                              f"time it starts. Nothing is moved: the library here stays as it is.")
+                              f"time it starts. {NOTHING_MOVED}")

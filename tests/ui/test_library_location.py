@@ -68,6 +68,7 @@ def test_the_row_shows_the_folder_in_use_and_shows_it_in_the_file_manager(start_
     row.open_url = lambda url: opened.append(url) or True
     row.show_folder.click()
     assert opened == [QUrl.fromLocalFile(str(app_home))]
+    assert not any(b.autoDefault() for b in (row.show_folder, row.change, row.use_default))  # Enter closes
     assert not row.use_default.isEnabled() and row.note.text() == ""  # already the default
     assert library_in_use(window, qtbot) == app_home / "library.db"
     assert str(app_home / "library.db") in about_text_of(window)
