@@ -7,7 +7,8 @@ Contract
   "view/fontSize"), `save(settings, prefs)` writes it, `apply(window, prefs)` makes the window
   show it. The window calls `apply(window, load(settings))` once at start.
 - Changes in the dialog apply and are saved at once (there is no OK to forget); "Restore
-  defaults" goes back to `Preferences()`.
+  defaults" goes back to `Preferences()` (the library folder has its own "Use the default
+  location": resetting the other preferences never changes where the library lives).
 - "Highlight" shows and sets the window's cue-class toggles (reader/ui/legend.py), which keep
   the classes not highlighted in the same settings file: one state, two places to change it.
 - The dark theme is Qt's Fusion style with a dark palette: it needs no desktop (GTK) theme.
@@ -67,7 +68,7 @@ class Preferences:
     save_delay_ms: int = SAVE_PAUSE_MS  # a pause in typing this long saves the note
 
 
-def _whole(qs: QSettings, key: str, default: int, low: int, high: int) -> int:
+def _clamped_int(qs: QSettings, key: str, default: int, low: int, high: int) -> int:
     try:
         value = int(qs.value(key, default))
     except (TypeError, ValueError):  # a hand-edited file: the default rather than no window
@@ -81,8 +82,8 @@ def load(settings: UiSettings) -> Preferences:
     return Preferences(theme=theme if theme in THEMES else "system",
                        font_family=str(qs.value(_KEYS["font_family"], "") or ""),
                        font_size=settings.font_size(DEFAULT_POINT_SIZE),
-                       reading_width=_whole(qs, _KEYS["reading_width"], MEASURE_CHARS, MIN_WIDTH, MAX_WIDTH),
-                       save_delay_ms=_whole(qs, _KEYS["save_delay_ms"], SAVE_PAUSE_MS,
+                       reading_width=_clamped_int(qs, _KEYS["reading_width"], MEASURE_CHARS, MIN_WIDTH, MAX_WIDTH),
+                       save_delay_ms=_clamped_int(qs, _KEYS["save_delay_ms"], SAVE_PAUSE_MS,
                                             int(MIN_SAVE_DELAY_S * 1000), int(MAX_SAVE_DELAY_S * 1000)))
 
 
@@ -173,7 +174,7 @@ class PreferencesDialog(QDialog):
                 (self.font_size, "Text size", "The size of the article text in points"),
                 (self.reading_width, "Reading width", "How many characters a line of the article holds"),
                 (self.save_delay, "Autosave delay",
-                 "How long a pause in typing saves a note; a crash loses at most this much typing")):
+                 "How long a pause in typing is before the note is saved")):
             widget.setAccessibleName(name)
             widget.setAccessibleDescription(about)
 
