@@ -1,4 +1,10 @@
-"""The application shell: names, the user's data folder, logging, crash handling, the window."""
+"""The application shell: names, the user's folders, logging, crash handling, the window.
+
+The folders of a start (`library_location`): the settings folder holds settings.ini and the
+logs; the library (library.db, its backups and recovery file, the one-window lock) is in the
+same folder unless Preferences chose another (reader/ui/library_location.py saves the choice;
+it takes effect here, at the next start). `SOURCELIGHT_DATA_DIR` overrides both.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +12,87 @@ import logging
 import os
 import platform
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader import APP_NAME, ORG_NAME, __version__
 
 DATA_DIR_ENV = "SOURCELIGHT_DATA_DIR"
+SETTINGS_FILE = "settings.ini"  # reader/ui/settings.py's file, in the settings folder
+# The library folder chosen in Preferences (absolute path), in the settings folder's settings file
+LIBRARY_FOLDER_KEY = "library/folder"
 log = logging.getLogger("reader.app")
 
 
-def user_data_dir() -> Path:
-    """Where the user's library, settings and logs live.
-
-    `SOURCELIGHT_DATA_DIR` overrides it (every test sets it to a temporary folder);
-    otherwise Qt's AppDataLocation (e.g. ~/.local/share/Sourcelight/Sourcelight).
-    """
+def data_dir_override() -> Path | None:
+    """The folder `SOURCELIGHT_DATA_DIR` names, or None when it is not set."""
     override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
+    return Path(override).expanduser() if override else None
+
+
+def default_data_dir() -> Path:
+    """Qt's AppDataLocation (e.g. ~/.local/share/Sourcelight/Sourcelight)."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def settings_dir() -> Path:
+    """Where the settings and logs live: `SOURCELIGHT_DATA_DIR` (every test sets it to a temporary
+    folder), otherwise Qt's AppDataLocation. The library lives there too unless another folder
+    was chosen in Preferences (`library_location`)."""
+    return data_dir_override() or default_data_dir()
+
+
+def chosen_library_folder(settings_folder: Path) -> Path | None:
+    """The library folder chosen in Preferences (saved in `settings_folder`), or None."""
+    from PySide6.QtCore import QSettings
+
+    value = QSettings(str(Path(settings_folder) / SETTINGS_FILE), QSettings.Format.IniFormat).value(
+        LIBRARY_FOLDER_KEY, "")
+    return Path(value) if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True)
+class LibraryLocation:
+    """The folder whose library this start uses; `problem` is a sentence for the user when the
+    folder chosen in Preferences could not be used (the default one is used instead)."""
+
+    folder: Path
+    settings: Path  # the settings folder (settings and logs)
+    problem: str | None = None
+
+
+def library_location() -> LibraryLocation:
+    """The library folder of this start: `SOURCELIGHT_DATA_DIR` first (it names the one folder of
+    everything), then the folder chosen in Preferences, then the settings folder.
+
+    A chosen folder that is not there (a disk not connected, a folder renamed) is not created:
+    an empty library there would look as if the notes were lost. The default one is used for
+    this session and the choice is kept, so the next start finds the folder once it is back.
+    """
+    from reader.documents.names import shown
+
+    override = data_dir_override()
+    if override:
+        return LibraryLocation(override, override)
+    home = default_data_dir()
+    chosen = chosen_library_folder(home)
+    if chosen is None or chosen.resolve() == home.resolve():
+        return LibraryLocation(home, home)
+    if chosen.is_dir():
+        return LibraryLocation(chosen, home)
+    return LibraryLocation(home, home, (
+        f"The library folder chosen in Preferences, {shown(chosen)}, is not there or is not a folder (if it is on a disk "
+        f"that is not connected, connect it and restart Sourcelight). This session uses the default "
+        f"folder {shown(home)}; nothing in the chosen folder was changed."))
+
+
+def user_data_dir() -> Path:
+    """The folder of the library in use (`library_location().folder`)."""
+    return library_location().folder
 
 
 def _log_versions() -> None:
@@ -113,17 +178,19 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    data_dir = user_data_dir()
-    problem = data_folder_problem(data_dir)  # a file where a folder should be: say so, still start
+    where = library_location()
+    # a file where a folder should be: say so, still start
+    problem = " ".join(filter(None, (data_folder_problem(where.settings), where.problem))) or None
     if problem and sys.stderr is not None:
         print(problem, file=sys.stderr)
-    log_file = setup_logging(data_dir)
+    log_file = setup_logging(where.settings)
     qInstallMessageHandler(_qt_message_handler)
     _log_versions()
+    log.info("library folder %s, settings folder %s", where.folder, where.settings)
 
     from reader.ui.single_instance import SingleInstance
 
-    instance = SingleInstance(data_dir)  # one window per library: two would overwrite each other's notes
+    instance = SingleInstance(where.folder)  # one window per library: two would overwrite each other's notes
     if not screenshot and not instance.claim():
         if instance.hand_over(path):
             print("Sourcelight is already open on this library; that window was brought forward.",
@@ -139,7 +206,7 @@ def run_gui(path: str | None = None, screenshot: str | None = None) -> int:
     handler = ExceptionHandler(str(log_file) if log_file else "")
     handler.install()
     # a screenshot waits for this one analysis: a separate warm-up would only compete with it
-    window = MainWindow(data_dir, warm_up=not screenshot)
+    window = MainWindow(where.folder, warm_up=not screenshot, settings_dir=where.settings)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
         shooter = _Screenshot(app, window, screenshot)

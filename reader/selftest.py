@@ -220,10 +220,10 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
 def _setup_log() -> None:
     """Log to the user's data folder, as the window does; the self-test goes on without it."""
     try:
-        from reader.app import user_data_dir
+        from reader.app import settings_dir
         from reader.log import setup_logging
 
-        data_dir = user_data_dir()
+        data_dir = settings_dir()  # where the window logs (the library may live elsewhere)
         data_dir.mkdir(parents=True, exist_ok=True)
         setup_logging(data_dir)
     except Exception:  # noqa: BLE001 - e.g. a read-only home; the summary line still tells

@@ -3,8 +3,9 @@
 - `show_help(window)`: resources/help.md (bundled) in a dialog; Markdown shown by QTextBrowser.
 - `shortcut_rows(window)`: every action of the window that has a shortcut, read from the
   actions themselves (reader/ui/actions.py), so the list can never disagree with the keys.
-- `about_text(data_dir)`: version, engine version, libraries with their licences, the VerbNet
-  notice (read from reader/analysis/data/CUES.md, where it is kept) and the library location.
+- `about_text(data_dir, settings_dir)`: version, engine version, libraries with their licences,
+  the VerbNet notice (read from reader/analysis/data/CUES.md, where it is kept), the library this
+  session uses (the window's data_dir, wherever Preferences put it) and where settings and logs are.
 `HelpDialogs` (a child of the window) makes each dialog once and shows it again.
 """
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.resources import resource_path
+from reader.store.library import DB_NAME
 
 HELP_FILE = "help.md"
 CUES_FILE = Path(__file__).resolve().parents[1] / "analysis" / "data" / "CUES.md"
@@ -151,19 +153,22 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
-def about_text(data_dir: Path) -> str:
-    """About, as HTML."""
+def about_text(data_dir: Path, settings_dir: Path | None = None) -> str:
+    """About, as HTML; `settings_dir` is the folder of settings and logs (default: `data_dir`)."""
     from reader.analysis.engine import ENGINE_VERSION
 
     esc = html.escape
     rows = "".join(f"<tr><td>{esc(d)} {esc(_version(d))}</td><td>{esc(what)}</td><td>{esc(lic)}</td></tr>"
                    for d, what, lic in LIBRARIES)
-    library = Path(data_dir) / "library.db"
+    library = Path(data_dir) / DB_NAME
+    settings = Path(settings_dir or data_dir)
+    others = ("Settings and logs are in the same folder." if settings.resolve() == Path(data_dir).resolve()
+              else f"Settings and logs are in {settings}.")
     return (f"<h2>{esc(APP_NAME)} {esc(__version__)}</h2>"
             f"<p>Read news articles and see who says what.</p>"
             f"<p>Analysis engine {esc(ENGINE_VERSION)} · Qt {esc(qVersion())} · "
             f"Python {esc(platform.python_version())}</p>"
-            f"<p><b>Your library</b>: {esc(str(library))}<br>Settings and logs are in the same folder.</p>"
+            f"<p><b>Your library</b>: {esc(str(library))}<br>{esc(others)}</p>"
             f"<h3>Libraries and data</h3><table cellpadding='3'>"
             f"<tr><th align='left'>package</th><th align='left'>used for</th><th align='left'>licence</th></tr>"
             f"{rows}</table>"
@@ -175,7 +180,7 @@ def about_text(data_dir: Path) -> str:
 def make_about_dialog(window) -> QDialog:  # noqa: ANN001
     dialog, layout = _dialog(window, "aboutDialog", f"About {APP_NAME}", (640, 620))
     dialog.browser = _browser("aboutText", f"About {APP_NAME}")
-    dialog.browser.setHtml(about_text(window.data_dir))
+    dialog.browser.setHtml(about_text(window.data_dir, window.settings.path.parent))
     layout.addWidget(dialog.browser)
     _close_button(dialog, layout)
     return dialog

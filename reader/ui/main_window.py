@@ -51,9 +51,10 @@ class MainWindow(QMainWindow):
     analysisFailed = Signal(str, str)  # article id, message
     messageShown = Signal(str)
 
-    def __init__(self, data_dir: Path, engine_factory=None, warm_up: bool = True) -> None:  # noqa: ANN001
+    def __init__(self, data_dir: Path, engine_factory=None, warm_up: bool = True,  # noqa: ANN001
+                 settings_dir: Path | None = None) -> None:
         super().__init__()
-        self.data_dir = Path(data_dir)
+        self.data_dir = Path(data_dir)  # the library's folder; settings_dir (default: the same) has settings.ini
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._offsets = QtOffsets("")
         self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
-        self.settings = UiSettings(self.data_dir)
+        self.settings = UiSettings(settings_dir or self.data_dir)
         self.dialogs = library_dialogs.OpenDialogs()
         self._build_widgets()
         self.actions_ = actions.install(self)

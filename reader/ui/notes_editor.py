@@ -1,10 +1,11 @@
 """Notes on the selected source, saved to the library as you type; nothing typed is lost.
 
 While you type, the text is handed to the library thread (reader/ui/library_thread.py)
-SAVE_PAUSE_MS after the last keystroke, and at least every SAVE_MAX_INTERVAL_MS however
-fast you type; switching source, exporting and closing hand it over at once. The thread
-writes a recovery file before it touches the database, so a kill loses at most the last
-SAVE_MAX_INTERVAL_MS of typing, and the next start puts that file's notes back.
+SAVE_PAUSE_MS after the last keystroke (Preferences' autosave delay changes it), and at least
+every SAVE_MAX_INTERVAL_MS (or that delay, if longer) however fast you type; switching
+source, exporting and closing hand it over at once. The thread writes a recovery file before
+it touches the database, so a kill loses at most the last SAVE_MAX_INTERVAL_MS (or the longer
+delay) of typing, and the next start puts that file's notes back.
 
 A note the library could not take yet (locked, disk full) stays in `unsaved` — shown again
 when you come back to its source, retried in the background and on close — and the panel
@@ -49,6 +50,12 @@ class HandOverTimers(QObject):
         self._pause.timeout.connect(self.due)
         self._longest = QTimer(self, singleShot=True, interval=SAVE_MAX_INTERVAL_MS)
         self._longest.timeout.connect(self.due)
+
+    def set_pause(self, pause_ms: int) -> None:
+        """Preferences' autosave delay: due `pause_ms` after the last keystroke, and while typing
+        goes on at least every SAVE_MAX_INTERVAL_MS or `pause_ms`, whichever is longer."""
+        self._pause.setInterval(pause_ms)
+        self._longest.setInterval(max(SAVE_MAX_INTERVAL_MS, pause_ms))
 
     def typed(self) -> None:
         self._pause.start()

@@ -1,5 +1,5 @@
 """Preferences (Edit › Preferences…, Ctrl+,): theme, text font and size, reading width, which claim
-classes are highlighted, and where the library lives.
+classes are highlighted, the autosave delay of notes, and where the library lives.
 
 Contract
 - `Preferences` is what the user chose; `load(settings)` reads it from the window's ini file
@@ -7,11 +7,16 @@ Contract
   "view/fontSize"), `save(settings, prefs)` writes it, `apply(window, prefs)` makes the window
   show it. The window calls `apply(window, load(settings))` once at start.
 - Changes in the dialog apply and are saved at once (there is no OK to forget); "Restore
-  defaults" goes back to `Preferences()`.
+  defaults" goes back to `Preferences()` (the library folder has its own "Use the default
+  location": resetting the other preferences never changes where the library lives).
 - "Highlight" shows and sets the window's cue-class toggles (reader/ui/legend.py), which keep
   the classes not highlighted in the same settings file: one state, two places to change it.
 - The dark theme is Qt's Fusion style with a dark palette: it needs no desktop (GTK) theme.
   "system" leaves the platform's style and palette as the application started with them.
+- The autosave delay is the pause in typing after which a note is handed to the library
+  (reader/ui/notes_editor.py's `HandOverTimers`, one per note editor of the window).
+- "Library" is reader/ui/library_location.py's row: a new folder is saved at once and used
+  from the next start.
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFontDatabase, QPalette
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -30,9 +35,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
     QStyleFactory,
     QVBoxLayout,
@@ -40,13 +42,17 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.article_view import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MEASURE_CHARS, MIN_POINT_SIZE
+from reader.ui.library_location import LibraryLocationRow
+from reader.ui.notes_editor import SAVE_PAUSE_MS, HandOverTimers
 from reader.ui.settings import UiSettings
 
 THEMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
 MIN_WIDTH, MAX_WIDTH = 40, 140  # characters per line
 DIALOG_WIDTH = 620
 DEFAULT_FONT_LABEL = "Default (a serif for reading)"
-_KEYS = {"theme": "prefs/theme", "font_family": "prefs/fontFamily", "reading_width": "prefs/readingWidth"}
+MIN_SAVE_DELAY_S, MAX_SAVE_DELAY_S, SAVE_DELAY_STEP_S = 0.25, 10.0, 0.25  # autosave delay of notes
+_KEYS = {"theme": "prefs/theme", "font_family": "prefs/fontFamily", "reading_width": "prefs/readingWidth",
+         "save_delay_ms": "prefs/saveDelayMs"}
 CLASS_WORDS = {"speech": "Speech (said, told, denied)", "belief": "Belief (thinks, expects)",
                "intention": "Intention (plans, wants)", "evidence": "Evidence (shows, found)",
                "decree": "Decree (ordered, ruled)", "perception": "Perception (saw, heard)",
@@ -59,19 +65,26 @@ class Preferences:
     font_family: str = ""  # "" = the default serif families
     font_size: float = DEFAULT_POINT_SIZE
     reading_width: int = MEASURE_CHARS
+    save_delay_ms: int = SAVE_PAUSE_MS  # a pause in typing this long saves the note
+
+
+def _clamped_int(qs: QSettings, key: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(qs.value(key, default))
+    except (TypeError, ValueError):  # a hand-edited file: the default rather than no window
+        value = default
+    return max(low, min(high, value))
 
 
 def load(settings: UiSettings) -> Preferences:
     qs = QSettings(str(settings.path), QSettings.Format.IniFormat)
     theme = str(qs.value(_KEYS["theme"], "system"))
-    try:
-        width = int(qs.value(_KEYS["reading_width"], MEASURE_CHARS))
-    except (TypeError, ValueError):
-        width = MEASURE_CHARS
     return Preferences(theme=theme if theme in THEMES else "system",
                        font_family=str(qs.value(_KEYS["font_family"], "") or ""),
                        font_size=settings.font_size(DEFAULT_POINT_SIZE),
-                       reading_width=max(MIN_WIDTH, min(MAX_WIDTH, width)))
+                       reading_width=_clamped_int(qs, _KEYS["reading_width"], MEASURE_CHARS, MIN_WIDTH, MAX_WIDTH),
+                       save_delay_ms=_clamped_int(qs, _KEYS["save_delay_ms"], SAVE_PAUSE_MS,
+                                            int(MIN_SAVE_DELAY_S * 1000), int(MAX_SAVE_DELAY_S * 1000)))
 
 
 def save(settings: UiSettings, prefs: Preferences) -> None:
@@ -79,6 +92,7 @@ def save(settings: UiSettings, prefs: Preferences) -> None:
     qs.setValue(_KEYS["theme"], prefs.theme)
     qs.setValue(_KEYS["font_family"], prefs.font_family)
     qs.setValue(_KEYS["reading_width"], int(prefs.reading_width))
+    qs.setValue(_KEYS["save_delay_ms"], int(prefs.save_delay_ms))
     qs.sync()
     settings.set_font_size(prefs.font_size)
 
@@ -123,6 +137,8 @@ def apply(window, prefs: Preferences) -> None:  # noqa: ANN001 - reader.ui.main_
     apply_theme(prefs.theme)
     window.view.set_reading_style(prefs.font_family, prefs.reading_width)
     window.view.set_point_size(prefs.font_size)
+    for timers in window.findChildren(HandOverTimers):  # the source's and the claim's note editors
+        timers.set_pause(prefs.save_delay_ms)
 
 
 # the dialog --------------------------------------------------------------------------------------
@@ -147,23 +163,20 @@ class PreferencesDialog(QDialog):
         self.font_size.setRange(MIN_POINT_SIZE, MAX_POINT_SIZE)
         self.reading_width = QSpinBox(objectName="readingWidth", suffix=" characters per line")
         self.reading_width.setRange(MIN_WIDTH, MAX_WIDTH)
-        self.library = QLineEdit(str(Path(window.data_dir) / "library.db"), objectName="libraryLocation")
-        self.library.setReadOnly(True)
-        self.show_folder = QPushButton("Show in file manager", objectName="showLibraryFolder")
-        self.show_folder.clicked.connect(self.show_library_folder)
+        self.save_delay = QDoubleSpinBox(objectName="saveDelay", suffix=" s", decimals=2,
+                                         singleStep=SAVE_DELAY_STEP_S)
+        self.save_delay.setRange(MIN_SAVE_DELAY_S, MAX_SAVE_DELAY_S)
+        self.library_row = LibraryLocationRow(Path(window.data_dir), window.settings)
+        self.library = self.library_row.field
         for widget, name, about in (
                 (self.theme, "Theme", "Light, dark, or as the system is"),
                 (self.font_family, "Font of the article", "The typeface of the article text"),
                 (self.font_size, "Text size", "The size of the article text in points"),
                 (self.reading_width, "Reading width", "How many characters a line of the article holds"),
-                (self.library, "Where your library lives", "The file that keeps your notes")):
+                (self.save_delay, "Autosave delay",
+                 "How long a pause in typing is before the note is saved")):
             widget.setAccessibleName(name)
             widget.setAccessibleDescription(about)
-        where = QWidget()
-        row = QHBoxLayout(where)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.library, 1)
-        row.addWidget(self.show_folder)
 
         self.classes: dict[str, QCheckBox] = {}
         classes = QWidget(objectName="highlightClasses")
@@ -181,7 +194,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Text &size:", self.font_size)
         form.addRow("Reading &width:", self.reading_width)
         form.addRow("Highlight:", classes)
-        form.addRow("Library:", where)
+        form.addRow("&Autosave notes after:", self.save_delay)
+        form.addRow("Library:", self.library_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
         buttons.rejected.connect(self.reject)
@@ -195,17 +209,20 @@ class PreferencesDialog(QDialog):
         self.font_family.currentIndexChanged.connect(self._edited)
         self.font_size.valueChanged.connect(self._edited)
         self.reading_width.valueChanged.connect(self._edited)
+        self.save_delay.valueChanged.connect(self._edited)
         for box in self.classes.values():
             box.toggled.connect(self._classes_edited)
 
     def _show(self, prefs: Preferences) -> None:
-        widgets = (self.theme, self.font_family, self.font_size, self.reading_width, *self.classes.values())
+        widgets = (self.theme, self.font_family, self.font_size, self.reading_width, self.save_delay,
+                   *self.classes.values())
         for w in widgets:
             w.blockSignals(True)
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
         self.font_family.setCurrentIndex(max(0, self.font_family.findData(prefs.font_family)))
         self.font_size.setValue(prefs.font_size)
         self.reading_width.setValue(prefs.reading_width)
+        self.save_delay.setValue(prefs.save_delay_ms / 1000)
         hidden = self._window.class_toggles.hidden()
         for name, box in self.classes.items():
             box.setChecked(name not in hidden)
@@ -220,7 +237,8 @@ class PreferencesDialog(QDialog):
 
     def _edited(self) -> None:
         self.set_preferences(Preferences(theme=self.theme.currentData(), font_family=self.font_family.currentData(),
-                                         font_size=self.font_size.value(), reading_width=self.reading_width.value()))
+                                         font_size=self.font_size.value(), reading_width=self.reading_width.value(),
+                                         save_delay_ms=round(self.save_delay.value() * 1000)))
 
     def _classes_edited(self) -> None:
         # the window's toggles keep (and save) the hidden classes and redraw
@@ -236,9 +254,6 @@ class PreferencesDialog(QDialog):
 
     def restore_defaults(self) -> None:
         self.set_preferences(Preferences())
-
-    def show_library_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self._window.data_dir))))
 
 
 def show_preferences(window) -> PreferencesDialog:  # noqa: ANN001

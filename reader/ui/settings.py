@@ -1,9 +1,12 @@
-"""Window state in an ini file inside the data folder (so tests stay in tmp_path).
+"""Window state and preferences in an ini file in the settings folder (reader/app.py's
+`settings_dir`; the data folder given to the window, so tests stay in tmp_path).
 
 Only UI state lives here — geometry, dock layout, font size, recent files (with the titles
-of their articles), the Open dialog's last folder. Notes and sources belong to the SQLite
-library. Recent files that have moved stay listed until the user removes them: the menu says
-they are missing, and a title is a better clue to where the file went than a bare path.
+of their articles), the Open dialog's last folder, the preferences, and the library folder
+chosen in Preferences (read at start-up by reader/app.py's `library_location`). Notes and
+sources belong to the SQLite library. Recent files that have moved stay listed until the user
+removes them: the menu says they are missing, and a title is a better clue to where the file
+went than a bare path.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-SETTINGS_NAME = "settings.ini"
+from reader.app import LIBRARY_FOLDER_KEY, SETTINGS_FILE, chosen_library_folder
+
+SETTINGS_NAME = SETTINGS_FILE
 MAX_RECENT = 10
 
 
@@ -92,6 +97,19 @@ class UiSettings:
 
     def set_last_folder(self, folder: str | Path) -> None:
         self._qs.setValue("open/lastFolder", str(folder))
+
+    def library_folder(self) -> Path | None:
+        """The library folder chosen in Preferences (used from the next start), or None: the
+        library lives in the settings folder."""
+        return chosen_library_folder(self.path.parent)
+
+    def set_library_folder(self, folder: Path | None) -> None:
+        """Use `folder`'s library from the next start (None: the settings folder's)."""
+        if folder is None:
+            self._qs.remove(LIBRARY_FOLDER_KEY)
+        else:
+            self._qs.setValue(LIBRARY_FOLDER_KEY, str(folder))
+        self._qs.sync()
 
     def sync(self) -> None:
         self._qs.sync()

@@ -152,7 +152,7 @@ def test_preferences_apply_at_once_and_persist(make_window, qtbot, data_dir, sys
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     prefs = dialog_named(window, "preferencesDialog")
-    assert prefs.library.text() == str(data_dir / "library.db")
+    assert prefs.library.text() == str(data_dir)  # the folder in use (library.db, as About says)
     prefs.theme.setCurrentIndex(prefs.theme.findData("dark"))
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
     assert QApplication.style().name().lower() == "fusion"  # no desktop theme needed
