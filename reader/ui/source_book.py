@@ -190,7 +190,7 @@ class SourceBookDialog(QDialog):
             item = QTreeWidgetItem([f"{src.name} ({labels.source_kind(src.kind)})", str(src.articles),
                                     str(src.notes or "")])
             item.setData(0, SOURCE_ROLE, index)
-            item.setToolTip(0, plain_tooltip(_describe(src)))
+            item.setToolTip(0, plain_tooltip(f"{src.name}\n{_describe(src)}"))
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(item)
             self._items[src.key] = item
@@ -238,7 +238,8 @@ class SourceBookDialog(QDialog):
         self.filter.setFocus()
 
     def _fit_names(self) -> None:
-        """Widen the sources pane so the longest name shows whole, up to NAME_SHARE_MAX."""
+        """Widen the sources pane so the longest name shows whole, up to NAME_SHARE_MAX of the
+        dialog (and the dialog up to the screen's width)."""
         metrics, header = self.tree.fontMetrics(), self.tree.header()
         widest = max((metrics.horizontalAdvance(self.tree.topLevelItem(i).text(NAME_COLUMN))
                       for i in range(self.tree.topLevelItemCount())), default=0)
@@ -247,6 +248,13 @@ class SourceBookDialog(QDialog):
         scrollbar = self.tree.verticalScrollBar().sizeHint().width()
         needed = widest + NAME_PADDING + self.tree.indentation() + counts + scrollbar
         total = max(sum(self.split.sizes()), self.split.width())
+        if needed > total * NAME_SHARE_MAX and self.screen() is not None:
+            # a very long name: a wider dialog, as far as the screen allows
+            margins = self.width() - total
+            wider = min(int(needed / NAME_SHARE_MAX), self.screen().availableGeometry().width() - margins)
+            if wider > total:
+                self.resize(wider + margins, self.height())
+                total = wider
         left = min(max(needed, total // 2), int(total * NAME_SHARE_MAX))
         self.split.setSizes([left, total - left])
 
