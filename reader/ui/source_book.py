@@ -43,7 +43,7 @@ from reader.store import Appearance, Library, SourceSummary, labels
 from reader.store.source_book import SourceDetails
 from reader.ui.library_reads import LibraryReads
 from reader.ui.plain_text import plain_label, plain_tooltip
-from reader.ui.source_book_claims import UNTITLED, SourceBookClaims
+from reader.ui.source_book_claims import UNTITLED, SourceBookClaims, claims_count
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole  # top-level items: index into self.sources
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1  # child items: (article_id, source_key)
@@ -53,6 +53,7 @@ NAME_SHARE_MAX = 0.6  # of the dialog's width for the sources at first; the deta
 NAME_PADDING = 24  # px around a name: the item's margins and the focus frame
 EMPTY_LIBRARY = ("Your library has no sources yet. Open an article: the people and bodies it quotes "
                  "are listed here, with your notes on them and what they claimed.")
+CLAIMS_LABEL = "&Claims"
 NOTHING_SELECTED = "Select a source, one of its articles or one of its claims to open it."
 
 
@@ -92,16 +93,17 @@ class SourceBookDialog(QDialog):
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Source details and notes")
         self.claims = SourceBookClaims()
-        claims_label = QLabel("&Claims", objectName="sourceClaimsLabel")
-        claims_label.setBuddy(self.claims)
+        self.claims_label = QLabel(CLAIMS_LABEL, objectName="sourceClaimsLabel")
+        self.claims_label.setBuddy(self.claims)
         claims_box = QWidget()
         claims_layout = QVBoxLayout(claims_box)
         claims_layout.setContentsMargins(0, 0, 0, 0)
-        claims_layout.addWidget(claims_label)
+        claims_layout.addWidget(self.claims_label)
         claims_layout.addWidget(self.claims, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.details)
         right.addWidget(claims_box)
+        right.setSizes([DIALOG_SIZE[1] // 3, 2 * DIALOG_SIZE[1] // 3])  # the notes above, the claims below
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.tree)
         self.split.addWidget(right)
@@ -288,6 +290,7 @@ class SourceBookDialog(QDialog):
         if current is None:
             self.details.clear()
             self.claims.clear()
+            self.claims_label.setText(CLAIMS_LABEL)
             self._update_open()
             return
         src = self._source_of(current)
@@ -295,9 +298,11 @@ class SourceBookDialog(QDialog):
         details = self._details.get(src.key)
         self.details.setHtml(_details_html(src, details.appearances if details else None, only))
         if details is None:
+            self.claims_label.setText(CLAIMS_LABEL)
             self.claims.show_reading()
             self._request_details(src.key)
         else:
+            self.claims_label.setText(f"{CLAIMS_LABEL} ({claims_count(details, only)})")
             self.claims.show_claims(details, only)
         self._update_open()
 

@@ -5,6 +5,7 @@
     claims.show_claims(details, only_article)    # a SourceDetails; one article's claims, or all ("")
     claims.show_message(text)                    # nothing to list, and why
     claims.chosen_claim()                        # (article_id, source_key, claim_id) of the selected claim, or None
+    claims_count(details, only_article)          # '8 in 2 articles', for the list's label
     claims.claimChosen(article_id, source_key, claim_id)   # Enter or a double-click on a claim
 
 A row is the claim in words with its verb bold ('Maria Okafor **said**: “We are relieved…”'),
@@ -27,7 +28,8 @@ from reader.ui.plain_text import plain_tooltip
 from reader.ui.search_dialog import HTML_ROLE, RichDelegate, rich
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole  # claim rows: (article_id, source_key, claim_id)
-CLAIMS_LISTED = 300
+CLAIMS_LISTED = 300  # ~40 ms of CPU to lay out on the GUI thread
+CLAIM_INDENT_PX = 12  # claims under their article's heading, wrapped lines too
 UNTITLED = "Untitled article"
 
 
@@ -67,7 +69,7 @@ class SourceBookClaims(QListWidget):
             self.addItem(_unselectable(title, f"<span style='font-size:large'>{html.escape(title)}</span>"))
             for claim in group.claims[:CLAIMS_LISTED - listed]:
                 item = QListWidgetItem(f"{claim.line} — {title}")
-                item.setData(HTML_ROLE, f"&nbsp;&nbsp;{rich(claim.line, [claim.verb])}")
+                item.setData(HTML_ROLE, f"<div style='margin-left:{CLAIM_INDENT_PX}px'>{rich(claim.line, [claim.verb])}</div>")
                 item.setData(CLAIM_ROLE, (claim.article_id, details.key, claim.claim_id))
                 item.setToolTip(plain_tooltip(f"{labels.claim_kind(claim.kind)} · {title}"))
                 self.addItem(item)
@@ -85,6 +87,15 @@ class SourceBookClaims(QListWidget):
         data = item.data(CLAIM_ROLE)
         if data:
             self.claimChosen.emit(*data)
+
+
+def claims_count(details: SourceDetails, only_article: str = "") -> str:
+    """'8 in 2 articles', or '1 in this article' for one article's claims."""
+    if only_article:
+        n = sum(len(g.claims) for g in details.claims if g.article_id == only_article)
+        return f"{n} in this article"
+    n, articles = details.claim_count, len(details.claims)
+    return f"{n} in {articles} article{'s' * (articles != 1)}"
 
 
 def _unselectable(text: str, rich_text: str) -> QListWidgetItem:
