@@ -69,7 +69,8 @@ class SourceBookClaims(QListWidget):
             self.addItem(_unselectable(title, f"<span style='font-size:large'>{html.escape(title)}</span>"))
             for claim in group.claims[:CLAIMS_LISTED - listed]:
                 item = QListWidgetItem(f"{claim.line} — {title}")
-                item.setData(HTML_ROLE, f"<div style='margin-left:{CLAIM_INDENT_PX}px'>{rich(claim.line, [claim.verb])}</div>")
+                line = rich(claim.line, [claim.verb])
+                item.setData(HTML_ROLE, f"<div style='margin-left:{CLAIM_INDENT_PX}px'>{line}</div>")
                 item.setData(CLAIM_ROLE, (claim.article_id, details.key, claim.claim_id))
                 item.setToolTip(plain_tooltip(f"{labels.claim_kind(claim.kind)} · {title}"))
                 self.addItem(item)
