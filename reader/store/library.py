@@ -30,7 +30,7 @@ from reader.store import source_book as _book
 from reader.store.keys import source_key
 from reader.store.opening import DAMAGE_CODES, StoreError, open_database
 from reader.store.search import SearchHit
-from reader.store.source_book import Appearance, BookSource, ClaimRecord, NoteRecord, SourceSummary
+from reader.store.source_book import Appearance, BookSource, ClaimRecord, NoteRecord, SourceDetails, SourceSummary
 
 DB_NAME = "library.db"
 
@@ -311,6 +311,11 @@ class Library:
         """The articles one source (canonical key) appears in, with its card and note there."""
         with self._sqlite_errors("list your sources"):
             return _book.appearances(self.db, key)
+
+    def source_details(self, key: str) -> SourceDetails:
+        """One source (canonical key) as the source book shows it: its articles and its claims."""
+        with self._sqlite_errors("read the claims of a source"):
+            return _book.source_details(self.db, key)
 
     def claims(self) -> list[ClaimRecord]:
         """Every sourced claim with its quote text, from the stored analyses."""

@@ -265,9 +265,15 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
     return {r["rowid"]: r for r in db.query(f"{_DETAILS[kind]} WHERE rowid IN ({marks})", rowids)}
 
 
-def _claim_hit(row: dict, query: str) -> tuple[str, list[tuple[int, int]], tuple[int, int]]:
+def claim_words(row: dict) -> tuple[str, tuple[int, int]]:
+    """A row of the claims table (source_name, cue, content, kind) as one line of prose and
+    the span of its verb: 'Maria Okafor said: “We are relieved…”' (search hits, the source book)."""
     parts = claim_parts(row["source_name"], row["cue"], clip(row["content"], CONTENT_CHARS), row["kind"])
-    line, verb = claim_line(parts)
+    return claim_line(parts)
+
+
+def _claim_hit(row: dict, query: str) -> tuple[str, list[tuple[int, int]], tuple[int, int]]:
+    line, verb = claim_words(row)
     return line, marks_in(line, query), verb
 
 

@@ -3,6 +3,10 @@ it appears in, the notes on it and the claims it made.
 
 A source is identified by its canonical key (keys.source_key: normalised name + kind),
 so "Yoav Mordechai" in three articles is one entry with three appearances.
+`source_details(key)` is what the source book shows of one selected source: its appearances
+(most recently opened article first) and its claims from the claims table (as the reader
+corrected them), grouped by article in that same order, each in words with its verb
+(reader.store.search.claim_words).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from reader.corrections import CORRECTED_KEY
 from reader.corrections.notes import notes_by_claim
 from reader.store.corrections import by_article, claim_notes_by_article, corrected
 from reader.store.keys import source_key
+from reader.store.search import claim_words
 
 
 @dataclass
@@ -94,6 +99,40 @@ class SourceSummary:
     notes: int
 
 
+@dataclass(frozen=True)
+class SourceClaim:
+    """One claim of a source in one article, in words, as the source book lists it."""
+
+    article_id: str
+    claim_id: str
+    line: str  # 'Maria Okafor said: “We are relieved…”'
+    verb: tuple[int, int]  # the cue's span in `line`
+    kind: str  # internal claim kind ("according_to"); shown through labels.claim_kind
+    position: int  # first character of the claim in the article text
+
+
+@dataclass(frozen=True)
+class ArticleClaims:
+    """The claims of one source in one article, in reading order."""
+
+    article_id: str
+    article_title: str
+    claims: list[SourceClaim]
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """One source as the source book shows it when selected."""
+
+    key: str
+    appearances: list[Appearance]  # most recently opened article first
+    claims: list[ArticleClaims]  # by article, in the order of `appearances`
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(group.claims) for group in self.claims)
+
+
 # Cards of analysed articles, plus notes whose article has no card with that key (notes
 # kept from before sources were stored, or from an older analysis). {only} narrows both
 # halves to one source key. Article titles are looked up separately: joining the articles
@@ -149,11 +188,35 @@ def source_book(db: sqlite_utils.Database) -> list[BookSource]:
     return _build(db.conn.execute(_ALL_SQL), articles)
 
 
-def appearances(db: sqlite_utils.Database, key: str) -> list[Appearance]:
-    """Where one source appears, most recently opened article first."""
+def _appearances(db: sqlite_utils.Database, key: str) -> tuple[list[Appearance], dict[str, tuple]]:
     articles = {row[0]: row for row in db.conn.execute(_ARTICLES_OF_KEY_SQL, {"key": key})}
     found = _build(db.conn.execute(_ONE_SQL, {"key": key}), articles)
-    return found[0].appearances if found else []
+    return (found[0].appearances if found else []), articles
+
+
+def appearances(db: sqlite_utils.Database, key: str) -> list[Appearance]:
+    """Where one source appears, most recently opened article first."""
+    return _appearances(db, key)[0]
+
+
+# Through idx_claims_source (source_key, article_id): only this source's rows are read.
+_CLAIMS_OF_KEY_SQL = """SELECT article_id, claim_id, kind, cue, content, source_name, position FROM claims
+WHERE source_key = :key ORDER BY article_id, position"""
+
+
+def source_details(db: sqlite_utils.Database, key: str) -> SourceDetails:
+    """Where one source appears and every claim it made there, grouped by article (the most
+    recently opened first), each claim in reading order."""
+    found, articles = _appearances(db, key)
+    by_article: dict[str, list[SourceClaim]] = {}
+    for row in db.query(_CLAIMS_OF_KEY_SQL, {"key": key}):
+        line, verb = claim_words(row)
+        by_article.setdefault(row["article_id"], []).append(
+            SourceClaim(row["article_id"], row["claim_id"], line, verb, row["kind"], row["position"]))
+    order = {app.article_id: rank for rank, app in enumerate(found)}
+    groups = [ArticleClaims(article_id, (articles.get(article_id) or ("", ""))[1] or "", claims)
+              for article_id, claims in sorted(by_article.items(), key=lambda g: order.get(g[0], len(order)))]
+    return SourceDetails(key, found, groups)
 
 
 # Three cheap passes, each over one index or table, rather than one query that reads a

@@ -145,4 +145,6 @@ def open_source_book(window) -> None:  # noqa: ANN001
 
     if window.dialogs.source_book is None:
         window.dialogs.source_book = _make_dialog(window, SourceBookDialog)
+        if window.dialogs.source_book is not None:  # a claim: its article, scrolled to it and outlined
+            window.dialogs.source_book.claimChosen.connect(window.session.open_library_hit)
     _show(window.dialogs.source_book)

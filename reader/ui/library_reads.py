@@ -2,11 +2,14 @@
 
     reads = LibraryReads(parent)                        # a GUI-thread QObject
     reads.start(library, read_source_index)             # → done(result) or failed(message)
+    details = LibraryReads(parent, every_result=True)   # each read's result, in the order started
 
 The source index at 10,000 articles takes ~0.14 s: several frames of a frozen window. Here the
 read runs on the reads thread through a connection of its own (`Library.writer`: a second
 connection to the same file, made on the thread that uses it; the library is in WAL mode, so
-the read sees every commit), and only the newest read's result is emitted, on the GUI thread.
+the read sees every commit), and only the newest read's result is emitted, on the GUI thread
+(or, with `every_result`, every read's: reads of different things, such as the details of
+each source the user opens, none of which replaces another; they run one after another).
 A library with no file behind it (in memory: a read-only or damaged folder) cannot get a second
 connection; it is small, and read at once on the calling thread.
 """
@@ -31,15 +34,17 @@ class LibraryReads(QObject):
 
     _finished = Signal(int, object, str)  # from the reads thread: read id, result, error
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, every_result: bool = False) -> None:
         super().__init__(parent)
         self._newest = 0
+        self._every_result = every_result
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-read")
         self._finished.connect(self._on_finished)  # a bound method of this GUI-thread object: queued
         self.destroyed.connect(lambda: self._pool.shutdown(wait=False, cancel_futures=True))
 
     def start(self, library: Any, read: Callable[[Any], Any]) -> None:
-        """Run `read(a Library)`; an older read still running is dropped when it ends."""
+        """Run `read(a Library)`; an older read still running is dropped when it ends
+        (unless every result is wanted)."""
         self._newest += 1
         if library.read_only:
             self._on_finished(self._newest, *_run(lambda: read(library)))
@@ -61,7 +66,7 @@ class LibraryReads(QObject):
 
     @Slot(int, object, str)
     def _on_finished(self, read_id: int, result: object, error: str) -> None:
-        if read_id != self._newest:
+        if read_id != self._newest and not self._every_result:
             return
         if error:
             self.failed.emit(error)

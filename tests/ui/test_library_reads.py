@@ -61,3 +61,33 @@ def test_a_library_without_a_file_is_read_at_once(qtbot, tmp_path):
     reads.start(memory, lambda library: threading.get_ident())
     assert got == [threading.get_ident()]
     memory.close()
+
+
+def test_with_every_result_no_read_replaces_another(qtbot, two_article_library):
+    reads = LibraryReads(every_result=True)
+    results = []
+    reads.done.connect(results.append)
+    for key in ("person:yoav mordechai", "media:reuters"):
+        reads.start(two_article_library, lambda library, key=key: library.source_details(key).key)
+    qtbot.waitUntil(lambda: len(results) == 2)
+    assert results == ["person:yoav mordechai", "media:reuters"]  # in the order started
+
+
+def test_the_source_book_reads_a_sources_claims_off_the_gui_thread(qtbot, two_article_library, monkeypatch):
+    from reader.ui.source_book import SourceBookDialog
+
+    readers = []
+    real = Library.source_details
+
+    def recording(self, key):  # noqa: ANN001, ANN202
+        readers.append(threading.get_ident())
+        return real(self, key)
+
+    monkeypatch.setattr(Library, "source_details", recording)
+    dialog = SourceBookDialog(two_article_library)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.indexShown):
+        dialog.show()
+    with qtbot.waitSignal(dialog.detailsShown):
+        assert dialog.select_source("media:reuters")
+    assert readers and threading.get_ident() not in readers
