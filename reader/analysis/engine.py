@@ -9,7 +9,8 @@ Order of work:
 3. after each batch the source cards are rebuilt over everything seen so far (coref.py):
    partial results are provisional, the last one is final and complete.
 
-Given `visible_from` (where the reader is), the paragraphs on screen are parsed first and make
+Given `visible_from` (asked once the model is loaded: where the reader is, a code point of the
+text on screen), the paragraphs on screen are parsed first and make
 the first partial result; the run from the top then reuses their parses, and partial results
 show them until it reaches them (visible_first.py). The final result is the top-down run's.
 """
@@ -65,16 +66,17 @@ class AttributionEngine:
 
     def analyze_progressively(
         self, text: str, batch_size: int = 8, cancelled: Callable[[], bool] = lambda: False,
-        visible_from: int | None = None,
+        visible_from: Callable[[], int | None] = lambda: None,
     ) -> Iterator[Progress]:
         """Yield cumulative results after each batch of paragraphs; the last one is final.
 
-        `visible_from` (a code-point offset: the first character on the reader's screen): the
-        paragraphs from there are analysed first, and the first result is theirs."""
+        `visible_from()`, asked once the model is loaded (the reader may scroll while it loads):
+        the first character on the reader's screen, a code-point offset, or None. The paragraphs
+        from there are analysed first, and the first result is theirs."""
         yield from self._run(text, batch_size, cancelled, provisional=True, visible_from=visible_from)
 
     def _run(self, text: str, batch_size: int, cancelled: Callable[[], bool], provisional: bool,
-             visible_from: int | None = None) -> Iterator[Progress]:
+             visible_from: Callable[[], int | None] = lambda: None) -> Iterator[Progress]:
         paragraphs = paragraph_spans(text)
         builder = _Builder(text, paragraphs)
         total = len(paragraphs)
@@ -83,12 +85,13 @@ class AttributionEngine:
             return
         batch_size = max(1, batch_size)
         todo = [k for k in range(total) if not builder.boilerplate[k]]
-        ahead = paragraphs_ahead(paragraphs, todo, visible_from, batch_size) if provisional else []
+        nlp = self.nlp  # loaded first: the reader may have scrolled meanwhile
+        ahead = paragraphs_ahead(paragraphs, todo, visible_from(), batch_size) if provisional else []
         parsed: dict = {}  # (paragraph, piece) → its Doc, for the paragraphs parsed ahead
         preview = None
         if ahead:
             preview_builder = _Builder(text, paragraphs)
-            for doc, (k, piece) in _parse(self.nlp, _pieces(text, paragraphs, ahead), batch_size):
+            for doc, (k, piece) in _parse(nlp, _pieces(text, paragraphs, ahead), batch_size):
                 preview_builder.add_paragraph(doc, k, piece)
                 parsed[(k, piece)] = doc
             preview = preview_builder.analysis()
@@ -97,7 +100,7 @@ class AttributionEngine:
                 return
         done = 0
         next_report = batch_size
-        for doc, (k, piece) in _parse_reusing(self.nlp, _pieces(text, paragraphs, todo), batch_size, parsed):
+        for doc, (k, piece) in _parse_reusing(nlp, _pieces(text, paragraphs, todo), batch_size, parsed):
             builder.add_paragraph(doc, k, piece)   # the Doc is not kept: memory stays flat
             done = k + 1
             if done >= next_report and done < total:

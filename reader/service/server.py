@@ -47,6 +47,7 @@ class AnalysisServer:
         self.newest_load = Newest()
         self._work: queue.SimpleQueue = queue.SimpleQueue()
         self._loads: queue.SimpleQueue = queue.SimpleQueue()
+        self._visible: tuple[int, int | None] = (0, None)  # request id, where its reader is now (one tuple: atomic)
 
     # requests thread ----------------------------------------------------------------------
     def read_requests(self, requests: BinaryIO) -> None:
@@ -57,9 +58,12 @@ class AnalysisServer:
             op = request.get("op")
             if op == protocol.ANALYZE:
                 self.newest_analysis.value = request["id"]
+                self._visible = request["id"], request.get("visible_from")  # here: in order with `visible`
                 self._work.put(request)
             elif op == protocol.CANCEL:
                 self.newest_analysis.value = request["id"]
+            elif op == protocol.VISIBLE:
+                self._visible = request["id"], request["visible_from"]
             elif op == protocol.LOAD:
                 self.newest_load.value = request["id"]
                 self._loads.put(request)
@@ -130,6 +134,11 @@ class AnalysisServer:
         self._model_ready = True
         self._send(protocol.STATE, state=protocol.READY)
 
+    def _visible_from(self, request_id: int) -> int | None:
+        """Where the reader of analysis `request_id` is now (a later `visible` request moves it)."""
+        visible_for, offset = self._visible
+        return offset if visible_for == request_id else None
+
     def _analyze(self, request_id: int, text: str) -> None:
         stale = self.newest_analysis.stale
         try:
@@ -139,7 +148,8 @@ class AnalysisServer:
             last_sent = 0.0
             sent = protocol.ClaimsSent()
             for progress in self._engine_instance().analyze_progressively(
-                    text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id)):
+                    text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id),
+                    visible_from=lambda: self._visible_from(request_id)):
                 if not self._model_ready:
                     self._model_ready = True
                     self._send(protocol.STATE, state=protocol.READY)

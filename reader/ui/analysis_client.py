@@ -1,7 +1,7 @@
 """`AnalysisClient`: the window's face of the analysis process, on the GUI thread.
 
     client = AnalysisClient(engine_factory)   # None: the real engine (adopts reader.app's early process)
-    request_id = client.analyze(text)         # or client.load(path_or_url)
+    request_id = client.analyze(text, visible_from)   # or client.load(path_or_url)
     # → analysisProgress / analysisFinished / analysisFailed / articleLoaded / loadFailed / modelState
 
 spaCy runs in a child process (reader/service), so it never holds this process's GIL; documents
@@ -89,10 +89,12 @@ class AnalysisClient(AnalysisSignals):
     def warm_up(self) -> None:
         self.prepare(True)
 
-    def analyze(self, text: str) -> int:
-        """Analyse `text`; older analyses stop and their results are dropped. Returns the id."""
+    def analyze(self, text: str, visible_from: int | None = None) -> int:
+        """Analyse `text` (the paragraphs from code point `visible_from` first: the reader's
+        screen); older analyses stop and their results are dropped. Returns the id."""
         self._analysis_id = self._new_id()
-        self._analysis = _Request({"op": protocol.ANALYZE, "id": self._analysis_id, "text": text})
+        self._analysis = _Request({"op": protocol.ANALYZE, "id": self._analysis_id, "text": text,
+                                   "visible_from": visible_from})
         self._send(self._analysis.message)
         return self._analysis_id
 
@@ -102,6 +104,14 @@ class AnalysisClient(AnalysisSignals):
         self._load = _Request({"op": protocol.LOAD, "id": self._load_id, "target": target})
         self._send(self._load.message)
         return self._load_id
+
+    def show_reader_at(self, visible_from: int) -> None:
+        """The reader scrolled: the current analysis, if it has not started parsing (its model
+        loads), starts from there; so does a re-run after a crash."""
+        if self._analysis is not None:
+            self._analysis.message["visible_from"] = visible_from
+            if self._process is not None:  # not _send: scrolling must not re-arm the hang watchdog
+                self._process.send({"op": protocol.VISIBLE, "id": self._analysis_id, "visible_from": visible_from})
 
     def cancel_analysis(self) -> None:
         self._analysis_id = self._new_id()

@@ -79,7 +79,9 @@ class MainWindow(QMainWindow):
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
         QTimer.singleShot(0, lambda: self.session.prepare(warm_up))
+        self.view.painted.connect(self._note_where_the_reader_is)  # first: the analysis starts there
         self.view.painted.connect(self.session.start_analysis)
+        self.view.scrolled.connect(self._note_where_the_reader_is)
 
     def _connect_session(self, session: ReadingSession) -> None:
         session.articleShown.connect(self._show_article)
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
 
     def show_claim(self, claim_id: str) -> None:
         """Select the claim's source, scroll to the claim and outline it (a search hit)."""
+        self.display.finish()
         self._on_claim_clicked(claim_id)
         span = self.navigator.current_span()
         if span is not None:
@@ -249,6 +252,10 @@ class MainWindow(QMainWindow):
             self.session.start_analysis()  # no paint will come to start it
 
     @Slot()
+    def _note_where_the_reader_is(self) -> None:
+        self.session.set_visible_from(self._offsets.from_qt(self.view.first_visible_position()))
+
+    @Slot()
     def _on_analysis_started(self) -> None:
         self.analysis_status.started()
         self.statusBar().showMessage(f"Opened “{self.article.title}” — finding who says what…")
@@ -286,6 +293,7 @@ class MainWindow(QMainWindow):
         self.legend.show_palette(self.display.palette())
 
     def select_source(self, source_id: str) -> bool:
+        self.display.finish()  # the list must hold the analysis the session has now
         return self.sources.select_source(source_id)
 
     @Slot(object)

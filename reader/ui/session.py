@@ -2,6 +2,7 @@
 
     session = ReadingSession(data_dir, engine_factory)
     session.open_path("article.md")   # → articleShown(article), later analysisUpdated(analysis, final)
+    session.set_visible_from(offset)  # where the reader is: those paragraphs are analysed first
     session.start_analysis()          # once the text has been painted (or at once for a hidden window)
 
 Data flows one way, session → window: the window shows what the signals carry and calls the
@@ -11,8 +12,9 @@ Opening: a small plain-text file is read here (quicker than a round trip); URLs,
 pages, PDFs and large files are read by the analysis process (its load thread), so neither a
 slow page nor a parser ever holds the GUI thread. The text shows at
 once; then a cached analysis (same article, same engine version) is drawn, or the client
-analyses it and partial results come at most every PARTIAL_INTERVAL_MS (the first few, which
-fill the screen from the top), then every LATER_PARTIAL_INTERVAL_MS. Analyses are saved,
+analyses it — the paragraphs on the reader's screen first (`set_visible_from`), then all from the
+top — and partial results come at most every PARTIAL_INTERVAL_MS (the first few, which fill the
+screen), then every LATER_PARTIAL_INTERVAL_MS. Analyses are saved,
 and opened articles remembered, by `AnalysisSaver` off the GUI thread.
 The analysis client (analysis_client.py) runs spaCy in its own process, restarted if it dies
 or hangs. Loads and analyses each have their own newest request: an article the user asked
@@ -41,7 +43,7 @@ log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
 LIBRARY_FALLBACK_MS = 1000  # the library's notice shows even when no article is opened
 PARTIAL_INTERVAL_MS = 400  # redrawing thousands of overlays per batch would stall the GUI thread
-QUICK_PARTIALS = 3  # partials at that pace: the analysis runs from the top, so these fill the screen
+QUICK_PARTIALS = 3  # partials at that pace: the screen's paragraphs come first, so these fill it
 LATER_PARTIAL_INTERVAL_MS = 1000  # later ones add mostly below it (each costs the panels 10–20 ms at 20,000 words)
 READ_HERE_BYTES = 256 * 1024  # plain text this size is read in well under a frame
 READ_HERE_SUFFIXES = {".txt", ".text"}  # everything else may need a parser: the load thread reads it
@@ -117,6 +119,7 @@ class ReadingSession(QObject):
         self._partial: Analysis | None = None  # the newest partial analysis not passed on yet
         self._last_partial_at = 0.0
         self._partials_passed = 0  # of the article on screen
+        self._visible_from: int | None = None  # code point of the first character on the reader's screen
         self._partial_timer = QTimer(self, singleShot=True)
         self._partial_timer.timeout.connect(self._pass_partial)
         self._start_timer = QTimer(self, singleShot=True, interval=START_FALLBACK_MS)
@@ -259,6 +262,7 @@ class ReadingSession(QObject):
         self.client.cancel_analysis()  # the previous article's analysis stops at its next batch
         self._analysis_request = 0
         self._started_for = ""
+        self._visible_from = None  # a new text shows from its top
         self.articleShown.emit(article)
         self._start_timer.start()  # in case the window never paints (minimised)
 
@@ -281,8 +285,16 @@ class ReadingSession(QObject):
         if cached is not None:
             self._finish(cached)
             return
-        self._analysis_request = self.client.analyze(article.text)
+        self._analysis_request = self.client.analyze(article.text, self._visible_from)
         self.analysisStarted.emit()
+
+    def set_visible_from(self, offset: int) -> None:
+        """Where the reader is (a code point of the text on screen): the analysis (one not started,
+        or one waiting for its model) analyses the paragraphs from there first."""
+        if offset != self._visible_from:
+            self._visible_from = offset
+            if self._analysis_request and not self.analysis_done:
+                self.client.show_reader_at(offset)
 
     @Slot(int, int, int, object)
     def _on_progress(self, request_id: int, done: int, total: int, analysis: Analysis) -> None:

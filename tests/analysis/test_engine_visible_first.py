@@ -1,5 +1,5 @@
 """The paragraphs on screen first (reader/analysis/visible_first.py): the first partial result
-holds the claims of the paragraphs from `visible_from`, every partial is a valid analysis in
+holds the claims of the paragraphs from `visible_from()`, every partial is a valid analysis in
 document order, and the final result is the top-down run's, claim ids and all."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def test_the_first_partial_covers_the_visible_paragraphs_and_the_final_is_top_do
     text = long_text(sample_text)
     paragraphs = paragraph_spans(text)
     middle = paragraphs[len(paragraphs) // 2][0]  # the reader is half-way down
-    steps = list(engine.analyze_progressively(text, batch_size=4, visible_from=middle))
+    steps = list(engine.analyze_progressively(text, batch_size=4, visible_from=lambda: middle))
     first = steps[0].analysis
     assert first.claims and all(middle <= _start(c) < middle + AHEAD_CHARS + max(e - s for s, e in paragraphs)
                                 for c in first.claims)
@@ -44,6 +44,6 @@ def test_the_first_partial_covers_the_visible_paragraphs_and_the_final_is_top_do
 
 
 def test_a_position_in_the_first_batch_changes_nothing(engine, sample_text):
-    steps = list(engine.analyze_progressively(sample_text, batch_size=4, visible_from=0))
+    steps = list(engine.analyze_progressively(sample_text, batch_size=4, visible_from=lambda: 0))
     plain = list(engine.analyze_progressively(sample_text, batch_size=4))
     assert [p.analysis.to_dict() for p in steps] == [p.analysis.to_dict() for p in plain]
