@@ -20,6 +20,7 @@ A request that brings the child down `MAX_RUNS_PER_REQUEST` times fails with a m
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,11 @@ log = logging.getLogger("reader.ui.analysis_client")
 HANG_LIMIT_MS = 60_000  # silence while an answer is owed (one paragraph batch, a load) → hung
 MODEL_LOAD_LIMIT_MS = 180_000  # the same, while a new process imports spaCy and loads the model
 MAX_RUNS_PER_REQUEST = 2  # a request that has brought the process down this often is not re-run
+# The events thread decodes results (a final analysis of 20,000 words: ~2 ms of JSON, ~1 ms of
+# objects) and holds the GIL meanwhile; a GUI thread wanting it back (every Python override a
+# paint calls) waits for the holder's switch interval, 5 ms by default, each time. At 1 ms a
+# paint no longer adds up such waits past a frame.
+GUI_SWITCH_INTERVAL_S = 0.001
 
 
 class _Request:
@@ -73,6 +79,7 @@ class AnalysisClient(AnalysisSignals):
         self._watchdog.timeout.connect(self._on_silence)
         self._eventArrived.connect(self._on_event)
         self._processEnded.connect(self._on_process_ended)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL_S))
         self._start_process(adopt_early() if engine_factory is None else None)
 
     # the public API ---------------------------------------------------------------------------

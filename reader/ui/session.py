@@ -37,6 +37,7 @@ from reader.analysis import Analysis
 from reader.documents import Article, DocumentError
 from reader.ui import library_access
 from reader.ui.analysis_client import AnalysisClient
+from reader.ui.corrected_results import CorrectedResults
 from reader.ui.corrections_state import CorrectionsState
 
 log = logging.getLogger("reader.ui.session")
@@ -128,6 +129,8 @@ class ReadingSession(QObject):
         self.corrections = CorrectionsState(self)  # the reader's edits, applied after every analysis
         self.corrections.writer.writeFailed.connect(self._on_correction_not_saved)
         self._engine_analysis: Analysis | None = None  # the engine's result, under the corrections
+        self._results = CorrectedResults(self.corrections, self)  # the edits put on top off the GUI thread
+        self._results.ready.connect(self._on_result_ready)
         self.client = self.make_analysis_client(engine_factory)
         self.client.analysisProgress.connect(self._on_progress)
         self.client.analysisFinished.connect(self._on_analysis_finished)
@@ -256,6 +259,7 @@ class ReadingSession(QObject):
         self.article, self.analysis, self.analysis_done = article, None, False
         self.corrections.reset(article)
         self._engine_analysis = None
+        self._results.drop()
         self._partial_timer.stop()
         self._partial = None
         self._partials_passed = 0
@@ -313,10 +317,10 @@ class ReadingSession(QObject):
 
     def _pass_partial(self) -> None:
         if self._partial is not None and self.article is not None:
-            self.analysis, self._partial = self.corrections.corrected(self._partial, final=False), None
+            partial, self._partial = self._partial, None
             self._last_partial_at = time.monotonic()
             self._partials_passed += 1
-            self.analysisUpdated.emit(self.analysis, False)
+            self._results.show(partial, False)  # → _on_result_ready
 
     @Slot(int, object)
     def _on_analysis_finished(self, request_id: int, analysis: Analysis) -> None:
@@ -329,10 +333,15 @@ class ReadingSession(QObject):
     def _finish(self, analysis: Analysis) -> None:
         self._partial_timer.stop()
         self._partial = None
-        self._engine_analysis = analysis
-        self.analysis, self.analysis_done = self.corrections.corrected(analysis), True
-        self.analysisUpdated.emit(self.analysis, True)
-        if self._pending_source_key or self._pending_claim_id:
+        self._results.show(analysis, True)  # → _on_result_ready
+
+    @Slot(object, object, bool)
+    def _on_result_ready(self, shown: Analysis, engine_analysis: Analysis, final: bool) -> None:
+        self.analysis = shown
+        if final:  # corrections can be made from now on, on top of the engine's result
+            self._engine_analysis, self.analysis_done = engine_analysis, True
+        self.analysisUpdated.emit(shown, final)
+        if final and (self._pending_source_key or self._pending_claim_id):
             self._select_pending_source()
 
     @Slot(int, str)
@@ -406,6 +415,7 @@ class ReadingSession(QObject):
         self._start_timer.stop()
         self._partial_timer.stop()
         self.client.shutdown()
+        self._results.close()
         self._saver.close()
         self.corrections.close()
         library_access.close_library(self.library)
