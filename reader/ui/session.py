@@ -39,6 +39,7 @@ from reader.ui import library_access
 from reader.ui.analysis_client import AnalysisClient
 from reader.ui.corrected_results import CorrectedResults
 from reader.ui.corrections_state import CorrectionsState
+from reader.ui.read_here import WEB_SCHEMES, local_path, reads_in_a_frame
 
 log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
@@ -46,33 +47,7 @@ LIBRARY_FALLBACK_MS = 1000  # the library's notice shows even when no article is
 PARTIAL_INTERVAL_MS = 400  # redrawing thousands of overlays per batch would stall the GUI thread
 QUICK_PARTIALS = 3  # partials at that pace: the screen's paragraphs come first, so these fill it
 LATER_PARTIAL_INTERVAL_MS = 1000  # later ones add mostly below it (each costs the panels 10–20 ms at 20,000 words)
-READ_HERE_BYTES = 256 * 1024  # plain text this size is read in well under a frame
-READ_HERE_SUFFIXES = {".txt", ".text"}  # everything else may need a parser: the load thread reads it
 PASTED_TITLE = "Pasted article"
-WEB_SCHEMES = ("http://", "https://")  # fetched by the load thread; file:// is a path
-
-
-def _local_path(url: str) -> str | None:
-    """The path of a file:// URL on this computer; None for anything else."""
-    import urllib.parse
-    import urllib.request
-
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-        return None
-    return urllib.request.url2pathname(parts.path)
-
-
-def reads_in_a_frame(target: str) -> bool:
-    """True for what the GUI thread may read itself: a small .txt file, or a path that is not a
-    file at all (missing, a folder: its message is instant)."""
-    path = Path(target).expanduser()
-    try:
-        if not path.is_file():
-            return True
-        return path.suffix.lower() in READ_HERE_SUFFIXES and path.stat().st_size <= READ_HERE_BYTES
-    except OSError:
-        return True  # the loader words the error
 
 
 def engine_version(engine_factory: Callable[[], Any] | None) -> str | None:
@@ -193,7 +168,7 @@ class ReadingSession(QObject):
         if target.lower().startswith(WEB_SCHEMES):
             self.open_url(target)
             return True
-        local = _local_path(target) if documents.is_url(target) else target
+        local = local_path(target) if documents.is_url(target) else target
         if local is not None and not reads_in_a_frame(local):
             self._load_request = self.client.load(str(Path(local).expanduser()))
             self.opening.emit(f"Opening {Path(local).name} …")
