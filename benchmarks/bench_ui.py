@@ -172,6 +172,12 @@ def bench_stalls(events: bool = False, profile_over_ms: float | None = None) -> 
             print(f"  {'':<44} (before it: reading and showing the text, one call of {shown_ms:.0f} ms)")
             if timed is not None:
                 timed.cpu_report(f"  the same run, in GUI-thread CPU time")
+        beat = Heartbeat()  # the Sourcing tab, behind the Sources tab so far, is drawn once it is shown
+        drawn: list[bool] = []
+        window.sourcing.drawn.connect(lambda: drawn.append(True))
+        window.sourcing_dock.raise_()
+        _wait(app, lambda: bool(drawn), 30)
+        _report("showing the Sourcing tab (its first draw)", beat.stop())
         slots.report()
         if timed is not None:
             timed.report()

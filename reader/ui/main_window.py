@@ -1,7 +1,8 @@
 """The main window: the article in the middle, its sources and your notes in a dock on the right.
 
 The window lays out the widgets and shows what the `ReadingSession` (reader/ui/session.py)
-says: `articleShown` puts the text up, `analysisUpdated` draws highlights and sources, and
+says: `articleShown` puts the text up, `analysisUpdated` draws highlights and sources (a panel
+per turn of the event loop: reader/ui/analysis_display.py), and
 what the user does (open, paste, a library hit) goes to the session's methods. It keeps no
 article state of its own: `article` and `analysis` are the session's.
 """
