@@ -79,3 +79,18 @@ class NoisyEngine(JournalEngine):
         print("a stray print")
         os.write(1, f"{NOISE}\n".encode())
         yield from super().analyze_progressively(text, batch_size, cancelled)
+
+
+class ScrolledEngine(JournalEngine):
+    """Notes where the reader is when it starts, then waits until the reader has moved and notes
+    that too: `visible_from()` is asked when the engine is ready, not when the request was sent."""
+
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=lambda: None):
+        first = visible_from()
+        self.note(f"where {first}")
+        end = time.monotonic() + BLOCK_LIMIT_S
+        while visible_from() == first and not cancelled() and time.monotonic() < end:
+            time.sleep(0.01)
+        self.note(f"where {visible_from()}")
+        yield Progress(1, 1, one_claim(text))
