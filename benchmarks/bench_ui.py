@@ -56,6 +56,7 @@ class Heartbeat:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
+        self.longest: tuple[float, float] = (0.0, 0.0)  # perf_counter of the ticks around the longest gap
         self._last = time.perf_counter()
         self.timer = QTimer(interval=HEARTBEAT_MS)
         self.timer.timeout.connect(self._tick)
@@ -64,6 +65,8 @@ class Heartbeat:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.gaps.append((now - self._last) * 1000)
+        if now - self._last > self.longest[1] - self.longest[0]:
+            self.longest = (self._last, now)
         self._last = now
 
     def stop(self) -> list[float]:
@@ -171,7 +174,8 @@ def bench_stalls(events: bool = False, profile_over_ms: float | None = None) -> 
             _report(f"analysing {len(text.split()):,} words (run {run + 1}, {seconds:.1f} s)", beat.stop())
             print(f"  {'':<44} (before it: reading and showing the text, one call of {shown_ms:.0f} ms)")
             if timed is not None:
-                timed.cpu_report(f"  the same run, in GUI-thread CPU time")
+                timed.cpu_report("  the same run, in GUI-thread CPU time")
+                timed.explain_gap(*beat.longest)
         beat = Heartbeat()  # the Sourcing tab, behind the Sources tab so far, is drawn once it is shown
         drawn: list[bool] = []
         window.sourcing.drawn.connect(lambda: drawn.append(True))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 KEPT = 12  # slowest dispatches reported
 PROFILE_LINES = 14  # functions shown per profiled dispatch
 INNER_SHOWN_MS = 2.0
+GAP_SHOWN = 6  # dispatches listed for the longest heartbeat gap
 
 
 def _describe(receiver: QObject, event: QEvent) -> str:
@@ -46,6 +47,7 @@ class TimedApplication(QApplication):
         self._depth = 0
         self.slowest: list[tuple[float, str, str]] = []  # (ms, what, profile text)
         self.cpu_ms: list[float] = []  # the GUI thread's CPU time in each top-level dispatch
+        self.timeline: list[tuple[float, float, float, str]] = []  # (start s, wall ms, CPU ms, what)
         self.inner: dict[str, float] = {}  # a nested dispatch (a widget's paint, a layout) → its longest ms
         self.collections: dict[int, list[float]] = {}  # garbage collector generation → ms of each run
         self._collecting_since = 0.0
@@ -86,6 +88,7 @@ class TimedApplication(QApplication):
             cpu_ms = (time.thread_time() - cpu_start) * 1000
             self._depth -= 1
             self.cpu_ms.append(cpu_ms)
+            self.timeline.append((start, ms, cpu_ms, what))
             self._keep(ms, f"{what}  (CPU {cpu_ms:.1f} ms)", profile)
 
     def _keep(self, ms: float, what: str, profile: cProfile.Profile | None) -> None:
@@ -107,6 +110,16 @@ class TimedApplication(QApplication):
         if cpu:
             print(f"  {label:<44} longest dispatch CPU {cpu[-1]:5.1f} ms   over 8 ms: "
                   f"{sum(c > 8 for c in cpu)}, over 16 ms: {sum(c > 16 for c in cpu)}   ({len(cpu)} dispatches)")
+
+    def explain_gap(self, start: float, end: float) -> None:
+        """The dispatches between two heartbeat ticks (perf_counter seconds): what one stall was made of."""
+        inside = [t for t in self.timeline if t[0] < end and t[0] + t[1] / 1000 > start]
+        busy = sum(t[1] for t in inside)
+        print(f"    the longest gap, {(end - start) * 1000:.1f} ms: {len(inside)} dispatches, {busy:.1f} ms of them"
+              f" (CPU {sum(t[2] for t in inside):.1f} ms); the rest the loop waited or was not scheduled")
+        for begun, ms, cpu_ms, what in sorted(inside, key=lambda t: -t[1])[:GAP_SHOWN]:
+            print(f"      +{(begun - start) * 1000:6.1f} ms  {ms:5.1f} ms (CPU {cpu_ms:4.1f})  {what}")
+        self.timeline = []
 
     def report(self, longer_than_ms: float = 0.0) -> None:
         print(f"  the slowest event dispatches on the GUI thread (top {KEPT}, with what they called)")
