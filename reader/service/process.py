@@ -55,7 +55,9 @@ class AnalysisProcess:
         stderr = None if sys.stderr is not None else subprocess.DEVNULL  # windowed build: nowhere to go
         self._popen = subprocess.Popen(
             worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
-            env=_child_environment(), creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+            env=_child_environment(),
+            # Windows: no console, and below normal priority (server.py says why; POSIX: it lowers its own)
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0))
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._writer = threading.Thread(target=self._write, name="analysis-requests", daemon=True)
         self._writer.start()

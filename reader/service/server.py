@@ -34,6 +34,10 @@ log = logging.getLogger("reader.service")
 _STOP = object()
 STDIN_FD, STDOUT_FD, STDERR_FD = 0, 1, 2
 SHUTDOWN_GRACE_S = 1.0  # after the window said goodbye, the process ends within this
+# Parsing keeps a core busy for seconds. On a machine with more work than cores, the window's
+# thread, woken for a paint, waited for a time slice behind it: this process runs a little
+# below normal priority, so the window gets the CPU first (and the analysis all that is left).
+ANALYSIS_NICENESS = 5
 
 
 class AnalysisServer:
@@ -172,8 +176,18 @@ class AnalysisServer:
             self._send(protocol.ANALYSIS_FAILED, id=request_id, message=errors.message_for(exc))
 
 
+def _yield_to_the_window() -> None:
+    """Below normal priority (Windows: the process is started so, see process.py)."""
+    if sys.platform != "win32":
+        try:
+            os.nice(ANALYSIS_NICENESS)
+        except OSError:  # not allowed here: the same priority as the window
+            pass
+
+
 def serve() -> int:
     """The process's entry point; returns its exit status."""
+    _yield_to_the_window()
     # the pipes by file descriptor: a windowed frozen build may have no sys.stdin / sys.stdout
     events = os.fdopen(os.dup(STDOUT_FD), "wb", buffering=0)
     requests = os.fdopen(os.dup(STDIN_FD), "rb")
