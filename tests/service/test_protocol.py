@@ -4,9 +4,12 @@ results, loads with their own ids, and errors coming back as sentences."""
 from __future__ import annotations
 
 import os
+import sys
 
+import pytest
 from service_engines import FAIL, NOISE, PROCESS_TIMEOUT_MS, WAIT, JournalEngine, NoisyEngine, ScrolledEngine
 
+MAX_NICENESS = 19  # POSIX: the lowest priority there is
 PIPE_BYTES = 64 * 1024  # what a pipe holds on Linux; a request larger than this waits for the child to read it
 
 
@@ -223,3 +226,14 @@ def test_the_process_speaks_the_protocol_without_python_std_streams(tmp_path, jo
     ids = {e["event"]: e.get("id") for e in events}
     assert ids[protocol.LOAD_FAILED] == 3 and ids[protocol.FINISHED] == 4
     assert NOISE.encode() in stderr  # the print went to os.devnull: this build has no sys.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX niceness; Windows starts the process below normal")
+def test_the_analysis_process_runs_below_the_windows_priority(qtbot, make_client, journal):
+    from reader.service.server import ANALYSIS_NICENESS
+
+    client = make_client(JournalEngine, journal)
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS):
+        client.analyze("one")  # it is up and serving: it has lowered its priority
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, client.process_id) == min(mine + ANALYSIS_NICENESS, MAX_NICENESS)
