@@ -10,7 +10,9 @@
 3. The lean start: a fresh process's `import spacy` + model load, spaCy's way and ours.
 
 Prints figures; never asserts. Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py
-(`--stalls` for part 2 alone, which also prints the longest call of each panel's update)
+(`--stalls` for part 2 alone, which also prints the longest call of each panel's update;
+`--events` adds the slowest event dispatches of the GUI thread, `--profile-over=MS` a cProfile
+of each dispatch slower than MS: benchmarks/event_times.py)
 With PYTHONDONTWRITEBYTECODE set (as in some sandboxes) every run compiles reader/ from source,
 ~0.1 s more to the first paint than an installed app: `python -m compileall -q reader` first.
 """
@@ -54,6 +56,7 @@ class Heartbeat:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
+        self.longest: tuple[float, float] = (0.0, 0.0)  # perf_counter of the ticks around the longest gap
         self._last = time.perf_counter()
         self.timer = QTimer(interval=HEARTBEAT_MS)
         self.timer.timeout.connect(self._tick)
@@ -62,6 +65,8 @@ class Heartbeat:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.gaps.append((now - self._last) * 1000)
+        if now - self._last > self.longest[1] - self.longest[0]:
+            self.longest = (self._last, now)
         self._last = now
 
     def stop(self) -> list[float]:
@@ -89,9 +94,9 @@ class SlotTimes:
 
     def __init__(self, window) -> None:  # noqa: ANN001
         self.calls: dict[str, list[float]] = {}
-        parts = {"window": window, "view": window.view, "sources panel": window.sources,
+        parts = {"display": window.display, "view": window.view, "sources panel": window.sources,
                  "sourcing tab": window.sourcing, "navigator": window.navigator}
-        for label, part, name in (("window", "window", "_refresh_highlights"),
+        for label, part, name in (("display", "display", "refresh_highlights"),
                                   ("view", "view", "set_highlights"),
                                   ("sources panel", "sources panel", "set_analysis"),
                                   ("sourcing tab", "sourcing tab", "set_analysis"),
@@ -124,12 +129,18 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
-def bench_stalls() -> None:
+def bench_stalls(events: bool = False, profile_over_ms: float | None = None) -> None:
+    """`events`: time every event dispatch too (benchmarks/event_times.py) and print the slowest;
+    `profile_over_ms`: and a cProfile of those slower than that."""
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.event_times import TimedApplication
     from reader.ui import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or (TimedApplication([]) if events else QApplication([]))
+    timed = app if isinstance(app, TimedApplication) else None
+    if timed is not None:
+        timed.profile_over_ms = profile_over_ms
     text = long_article()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
@@ -153,12 +164,27 @@ def bench_stalls() -> None:
             window.open_path(path)  # a .txt this size is read and shown on the GUI thread, at once
             shown_ms = (time.perf_counter() - started) * 1000
             beat = Heartbeat()  # from the text on screen to the last highlight
+            if timed is not None:
+                timed.recording = True
             _wait(app, lambda: bool(finished), 300)
+            if timed is not None:
+                timed.recording = False
             seconds = time.perf_counter() - started
             window.analysisFinished.disconnect(finished.append)
             _report(f"analysing {len(text.split()):,} words (run {run + 1}, {seconds:.1f} s)", beat.stop())
             print(f"  {'':<44} (before it: reading and showing the text, one call of {shown_ms:.0f} ms)")
+            if timed is not None:
+                timed.cpu_report("  the same run, in GUI-thread CPU time")
+                timed.explain_gap(*beat.longest)
+        beat = Heartbeat()  # the Sourcing tab, behind the Sources tab so far, is drawn once it is shown
+        drawn: list[bool] = []
+        window.sourcing.drawn.connect(lambda: drawn.append(True))
+        window.sourcing_dock.raise_()
+        _wait(app, lambda: bool(drawn), 30)
+        _report("showing the Sourcing tab (its first draw)", beat.stop())
         slots.report()
+        if timed is not None:
+            timed.report()
         print(f"  ({len(window.analysis.claims)} claims, {len(window.analysis.sources)} sources, "
               f"{len(window.view.extraSelections())} overlays drawn around the visible text)")
         print(f"  GUI process peak RSS with the {len(text.split()):,}-word article open: {_peak_rss_mb():.0f} MB "
@@ -266,7 +292,8 @@ if __name__ == "__main__":
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (figures are noisy when it is high)")
     if "--stalls" in sys.argv:
-        bench_stalls()
+        profile_over = next((float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--profile-over=")), None)
+        bench_stalls(events="--events" in sys.argv or profile_over is not None, profile_over_ms=profile_over)
         sys.exit(0)
     bench_startup()
     bench_stalls()

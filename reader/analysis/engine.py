@@ -8,6 +8,11 @@ Order of work:
    so only small records stay in memory;
 3. after each batch the source cards are rebuilt over everything seen so far (coref.py):
    partial results are provisional, the last one is final and complete.
+
+Given `visible_from` (asked once the model is loaded: where the reader is, a code point of the
+text on screen), the paragraphs on screen are parsed first and make
+the first partial result; the run from the top then reuses their parses, and partial results
+show them until it reaches them (visible_first.py). The final result is the top-down run's.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from reader.analysis.quotes import find_quotes, outermost
 from reader.analysis.records import Mention, RawClaim
 from reader.analysis.reported import find_claims, may_attribute
 from reader.analysis.types import Analysis, Claim, Span
+from reader.analysis.visible_first import paragraphs_ahead, with_preview
 
 ENGINE_VERSION = "1.0.1"
 # analyze() has no one to report to: pipe paragraphs in spaCy's own default batch size, which
@@ -59,12 +65,18 @@ class AttributionEngine:
         return result
 
     def analyze_progressively(
-        self, text: str, batch_size: int = 8, cancelled: Callable[[], bool] = lambda: False
+        self, text: str, batch_size: int = 8, cancelled: Callable[[], bool] = lambda: False,
+        visible_from: Callable[[], int | None] = lambda: None,
     ) -> Iterator[Progress]:
-        """Yield cumulative results after each batch of paragraphs; the last one is final."""
-        yield from self._run(text, batch_size, cancelled, provisional=True)
+        """Yield cumulative results after each batch of paragraphs; the last one is final.
 
-    def _run(self, text: str, batch_size: int, cancelled: Callable[[], bool], provisional: bool) -> Iterator[Progress]:
+        `visible_from()`, asked once the model is loaded (the reader may scroll while it loads):
+        the first character on the reader's screen, a code-point offset, or None. The paragraphs
+        from there are analysed first, and the first result is theirs."""
+        yield from self._run(text, batch_size, cancelled, provisional=True, visible_from=visible_from)
+
+    def _run(self, text: str, batch_size: int, cancelled: Callable[[], bool], provisional: bool,
+             visible_from: Callable[[], int | None] = lambda: None) -> Iterator[Progress]:
         paragraphs = paragraph_spans(text)
         builder = _Builder(text, paragraphs)
         total = len(paragraphs)
@@ -73,20 +85,54 @@ class AttributionEngine:
             return
         batch_size = max(1, batch_size)
         todo = [k for k in range(total) if not builder.boilerplate[k]]
-        # a long paragraph is parsed in pieces of bounded size (parser_text.py says why)
-        texts = ((parser_text(text[s:e]), (k, (s, e))) for k in todo for s, e in parse_pieces(text, paragraphs[k]))
+        nlp = self.nlp  # loaded first: the reader may have scrolled meanwhile
+        ahead = paragraphs_ahead(paragraphs, todo, visible_from(), batch_size) if provisional else []
+        parsed: dict = {}  # (paragraph, piece) → its Doc, for the paragraphs parsed ahead
+        preview = None
+        if ahead:
+            preview_builder = _Builder(text, paragraphs)
+            for doc, (k, piece) in _parse(nlp, _pieces(text, paragraphs, ahead), batch_size):
+                preview_builder.add_paragraph(doc, k, piece)
+                parsed[(k, piece)] = doc
+            preview = preview_builder.analysis()
+            yield Progress(len(ahead), total, preview)
+            if cancelled():
+                return
         done = 0
         next_report = batch_size
-        for doc, (k, piece) in _parse(self.nlp, texts, batch_size):
+        for doc, (k, piece) in _parse_reusing(nlp, _pieces(text, paragraphs, todo), batch_size, parsed):
             builder.add_paragraph(doc, k, piece)   # the Doc is not kept: memory stays flat
             done = k + 1
             if done >= next_report and done < total:
                 next_report = (done // batch_size + 1) * batch_size
                 if provisional:
-                    yield Progress(done, total, builder.analysis())
+                    so_far = builder.analysis()
+                    if preview is not None and done <= ahead[-1]:  # the screen's paragraphs not reached yet
+                        yield Progress(done + sum(k >= done for k in ahead), total,
+                                       with_preview(so_far, preview, paragraphs[done][0]))
+                    else:
+                        yield Progress(done, total, so_far)
                 if cancelled():
                     return
         yield Progress(total, total, builder.analysis())
+
+
+def _pieces(text: str, paragraphs: list[Span], which: list[int]):  # noqa: ANN202
+    """(parser text, (paragraph, piece)) of those paragraphs; a long paragraph is parsed in
+    pieces of bounded size (parser_text.py says why)."""
+    return ((parser_text(text[s:e]), (k, (s, e))) for k in which for s, e in parse_pieces(text, paragraphs[k]))
+
+
+def _parse_reusing(nlp, texts, batch_size: int, parsed: dict):  # noqa: ANN001, ANN202
+    """`_parse`, but the pieces already in `parsed` (parsed ahead) come from there, in order."""
+    if not parsed:
+        yield from _parse(nlp, texts, batch_size)
+        return
+    items = list(texts)
+    fresh = _parse(nlp, (item for item in items if item[1] not in parsed), batch_size)
+    for item in items:
+        context = item[1]
+        yield (parsed.pop(context), context) if context in parsed else next(fresh)
 
 
 def _parse(nlp, texts, batch_size: int):  # noqa: ANN001, ANN202

@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -24,6 +25,7 @@ log = logging.getLogger("reader.service")
 
 SOURCE_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the `reader` package
 STOP_REQUEST_TIMEOUT_S = 5.0  # a polite shutdown waits this long before the kill
+_CLOSE_INPUT = object()  # for the writer thread: close the child's stdin, then stop
 
 
 def worker_command() -> list[str]:
@@ -43,14 +45,22 @@ def _child_environment() -> dict[str, str]:
 class AnalysisProcess:
     """One child process. `attach(on_event, on_exit)` starts the thread that reads its events:
     `on_event(dict)` per event (analysis / article already objects), then `on_exit(returncode)`
-    once, when its output ends (it exited, crashed or was killed). Both run on that thread."""
+    once, when its output ends (it exited, crashed or was killed). Both run on that thread.
+
+    `send` only queues a request: a thread of its own writes them, in order. A 20,000-word text
+    is more than a pipe holds, so writing it waits until the child has read the rest; on the
+    GUI thread, with the machine busy, that was a stall of tens of milliseconds."""
 
     def __init__(self, engine_factory: Callable[[], Any] | None = None) -> None:
         stderr = None if sys.stderr is not None else subprocess.DEVNULL  # windowed build: nowhere to go
         self._popen = subprocess.Popen(
             worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
-            env=_child_environment(), creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-        self._send_lock = threading.Lock()
+            env=_child_environment(),
+            # Windows: no console, and below normal priority (server.py says why; POSIX: it lowers its own)
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0))
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write, name="analysis-requests", daemon=True)
+        self._writer.start()
         self._reader: threading.Thread | None = None
         hello = {"op": protocol.HELLO, "factory": protocol.pack_factory(engine_factory),
                  "path": list(sys.path) if engine_factory is not None else []}
@@ -60,15 +70,22 @@ class AnalysisProcess:
     def pid(self) -> int:
         return self._popen.pid
 
-    def send(self, request: dict[str, Any]) -> bool:
-        """Write one request; False when the process is gone (its exit is reported anyway)."""
-        try:
-            with self._send_lock:
+    def send(self, request: dict[str, Any]) -> None:
+        """Queue one request for the writer thread (a process that is gone drops it: its exit
+        is reported by the reader thread anyway)."""
+        self._outbox.put(request)
+
+    def _write(self) -> None:
+        while (request := self._outbox.get()) is not _CLOSE_INPUT:
+            try:
                 self._popen.stdin.write(protocol.encode(request))
                 self._popen.stdin.flush()
-            return True
-        except (OSError, ValueError):  # a broken pipe or a closed stdin: it died or is stopping
-            return False
+            except (OSError, ValueError):  # a broken pipe or a closed stdin: it died or is stopping
+                pass
+        try:
+            self._popen.stdin.close()
+        except OSError:
+            pass
 
     def attach(self, on_event: Callable[[dict], None], on_exit: Callable[[int | None], None]) -> None:
         self._reader = threading.Thread(target=self._read, args=(on_event, on_exit), name="analysis-events",
@@ -97,16 +114,14 @@ class AnalysisProcess:
     def stop(self, timeout_s: float = STOP_REQUEST_TIMEOUT_S) -> None:
         """Ask it to finish, wait, then kill; wait for the reader thread. Safe to call twice."""
         self.send({"op": protocol.SHUTDOWN})
-        try:
-            self._popen.stdin.close()
-        except OSError:
-            pass
+        self._outbox.put(_CLOSE_INPUT)
         try:
             self._popen.wait(timeout_s)
         except subprocess.TimeoutExpired:
             log.warning("analysis process %d did not stop in %.0f s; killing it", self.pid, timeout_s)
             self.kill()
             self._popen.wait()
+        self._writer.join(timeout_s)  # a write the child never read failed when it exited
         if self._reader is not None:
             self._reader.join(timeout_s)  # it closes stdout
         else:

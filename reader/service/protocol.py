@@ -4,7 +4,12 @@ Requests (window → process), each a dict with an "op":
     hello     {"factory": pickled engine factory (base64) or null, "path": sys.path for it}
               always the first line; null means the real spaCy engine
     prepare   {"load_model": bool}            load the model now, before an article needs it
-    analyze   {"id": n, "text": str}          the newest analysis; older ones stop
+    analyze   {"id": n, "text": str, "visible_from": int | null}
+                                            the newest analysis; older ones stop; the paragraphs
+                                            from code point `visible_from` (the reader's screen)
+                                            first, then all from the top
+    visible   {"id": n, "visible_from": int}   the reader scrolled: analysis n, if it has not
+                                            started parsing yet (the model loads), starts there
     cancel    {"id": n}                       analyses older than n stop, their results drop
     load      {"id": n, "target": str}        read a path or URL into an Article (its own ids)
     shutdown  {}                              finish and exit (end of input does the same)
@@ -38,6 +43,7 @@ from typing import Any
 WORKER_FLAG = "--analysis-worker"
 
 HELLO, PREPARE, ANALYZE, CANCEL, LOAD, SHUTDOWN = "hello", "prepare", "analyze", "cancel", "load", "shutdown"
+VISIBLE = "visible"
 STATE, PROGRESS, FINISHED, ANALYSIS_FAILED, LOADED, LOAD_FAILED = (
     "state", "progress", "finished", "analysis_failed", "loaded", "load_failed")
 

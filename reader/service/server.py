@@ -34,6 +34,10 @@ log = logging.getLogger("reader.service")
 _STOP = object()
 STDIN_FD, STDOUT_FD, STDERR_FD = 0, 1, 2
 SHUTDOWN_GRACE_S = 1.0  # after the window said goodbye, the process ends within this
+# Parsing keeps a core busy for seconds. On a machine with more work than cores, the window's
+# thread, woken for a paint, waited for a time slice behind it: this process runs a little
+# below normal priority, so the window gets the CPU first (and the analysis all that is left).
+ANALYSIS_NICENESS = 5
 
 
 class AnalysisServer:
@@ -47,6 +51,7 @@ class AnalysisServer:
         self.newest_load = Newest()
         self._work: queue.SimpleQueue = queue.SimpleQueue()
         self._loads: queue.SimpleQueue = queue.SimpleQueue()
+        self._visible: tuple[int, int | None] = (0, None)  # request id, where its reader is now (one tuple: atomic)
 
     # requests thread ----------------------------------------------------------------------
     def read_requests(self, requests: BinaryIO) -> None:
@@ -57,9 +62,12 @@ class AnalysisServer:
             op = request.get("op")
             if op == protocol.ANALYZE:
                 self.newest_analysis.value = request["id"]
+                self._visible = request["id"], request.get("visible_from")  # here: in order with `visible`
                 self._work.put(request)
             elif op == protocol.CANCEL:
                 self.newest_analysis.value = request["id"]
+            elif op == protocol.VISIBLE:
+                self._visible = request["id"], request["visible_from"]
             elif op == protocol.LOAD:
                 self.newest_load.value = request["id"]
                 self._loads.put(request)
@@ -130,6 +138,11 @@ class AnalysisServer:
         self._model_ready = True
         self._send(protocol.STATE, state=protocol.READY)
 
+    def _visible_from(self, request_id: int) -> int | None:
+        """Where the reader of analysis `request_id` is now (a later `visible` request moves it)."""
+        visible_for, offset = self._visible
+        return offset if visible_for == request_id else None
+
     def _analyze(self, request_id: int, text: str) -> None:
         stale = self.newest_analysis.stale
         try:
@@ -139,7 +152,8 @@ class AnalysisServer:
             last_sent = 0.0
             sent = protocol.ClaimsSent()
             for progress in self._engine_instance().analyze_progressively(
-                    text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id)):
+                    text, batch_size=PARAGRAPH_BATCH, cancelled=lambda: stale(request_id),
+                    visible_from=lambda: self._visible_from(request_id)):
                 if not self._model_ready:
                     self._model_ready = True
                     self._send(protocol.STATE, state=protocol.READY)
@@ -162,8 +176,18 @@ class AnalysisServer:
             self._send(protocol.ANALYSIS_FAILED, id=request_id, message=errors.message_for(exc))
 
 
+def _yield_to_the_window() -> None:
+    """Below normal priority (Windows: the process is started so, see process.py)."""
+    if sys.platform != "win32":
+        try:
+            os.nice(ANALYSIS_NICENESS)
+        except OSError:  # not allowed here: the same priority as the window
+            pass
+
+
 def serve() -> int:
     """The process's entry point; returns its exit status."""
+    _yield_to_the_window()
     # the pipes by file descriptor: a windowed frozen build may have no sys.stdin / sys.stdout
     events = os.fdopen(os.dup(STDOUT_FD), "wb", buffering=0)
     requests = os.fdopen(os.dup(STDIN_FD), "rb")

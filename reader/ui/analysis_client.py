@@ -1,7 +1,7 @@
 """`AnalysisClient`: the window's face of the analysis process, on the GUI thread.
 
     client = AnalysisClient(engine_factory)   # None: the real engine (adopts reader.app's early process)
-    request_id = client.analyze(text)         # or client.load(path_or_url)
+    request_id = client.analyze(text, visible_from)   # or client.load(path_or_url)
     # → analysisProgress / analysisFinished / analysisFailed / articleLoaded / loadFailed / modelState
 
 spaCy runs in a child process (reader/service), so it never holds this process's GIL; documents
@@ -20,6 +20,7 @@ A request that brings the child down `MAX_RUNS_PER_REQUEST` times fails with a m
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,11 @@ log = logging.getLogger("reader.ui.analysis_client")
 HANG_LIMIT_MS = 60_000  # silence while an answer is owed (one paragraph batch, a load) → hung
 MODEL_LOAD_LIMIT_MS = 180_000  # the same, while a new process imports spaCy and loads the model
 MAX_RUNS_PER_REQUEST = 2  # a request that has brought the process down this often is not re-run
+# The events thread decodes results (a final analysis of 20,000 words: ~2 ms of JSON, ~1 ms of
+# objects) and holds the GIL meanwhile; a GUI thread wanting it back (every Python override a
+# paint calls) waits for the holder's switch interval, 5 ms by default, each time. At 1 ms a
+# paint no longer adds up such waits past a frame.
+GUI_SWITCH_INTERVAL_S = 0.001
 
 
 class _Request:
@@ -73,6 +79,7 @@ class AnalysisClient(AnalysisSignals):
         self._watchdog.timeout.connect(self._on_silence)
         self._eventArrived.connect(self._on_event)
         self._processEnded.connect(self._on_process_ended)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL_S))
         self._start_process(adopt_early() if engine_factory is None else None)
 
     # the public API ---------------------------------------------------------------------------
@@ -89,10 +96,12 @@ class AnalysisClient(AnalysisSignals):
     def warm_up(self) -> None:
         self.prepare(True)
 
-    def analyze(self, text: str) -> int:
-        """Analyse `text`; older analyses stop and their results are dropped. Returns the id."""
+    def analyze(self, text: str, visible_from: int | None = None) -> int:
+        """Analyse `text` (the paragraphs from code point `visible_from` first: the reader's
+        screen); older analyses stop and their results are dropped. Returns the id."""
         self._analysis_id = self._new_id()
-        self._analysis = _Request({"op": protocol.ANALYZE, "id": self._analysis_id, "text": text})
+        self._analysis = _Request({"op": protocol.ANALYZE, "id": self._analysis_id, "text": text,
+                                   "visible_from": visible_from})
         self._send(self._analysis.message)
         return self._analysis_id
 
@@ -102,6 +111,14 @@ class AnalysisClient(AnalysisSignals):
         self._load = _Request({"op": protocol.LOAD, "id": self._load_id, "target": target})
         self._send(self._load.message)
         return self._load_id
+
+    def show_reader_at(self, visible_from: int) -> None:
+        """The reader scrolled: the current analysis, if it has not started parsing (its model
+        loads), starts from there; so does a re-run after a crash."""
+        if self._analysis is not None:
+            self._analysis.message["visible_from"] = visible_from
+            if self._process is not None:  # not _send: scrolling must not re-arm the hang watchdog
+                self._process.send({"op": protocol.VISIBLE, "id": self._analysis_id, "visible_from": visible_from})
 
     def cancel_analysis(self) -> None:
         self._analysis_id = self._new_id()

@@ -172,6 +172,10 @@ class ArticleView(QTextBrowser):
         top = 0 if scrolled - extra <= 0 else self._position_at_offset(scrolled - extra)
         return top, self._position_at_offset(scrolled + height + extra)
 
+    def first_visible_position(self) -> int:
+        """The Qt position of the text at the top of the viewport."""
+        return self.visible_range(margin_screens=0)[0]
+
     def _position_at_offset(self, y: int) -> int:
         """The document position at vertical document coordinate `y` (clamped to the text)."""
         layout = self.document().documentLayout()

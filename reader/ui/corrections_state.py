@@ -19,7 +19,9 @@ No widget here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -98,6 +100,18 @@ class CorrectionWriter(QObject):
             self._writer = None
 
 
+@dataclass
+class Corrected:
+    """An analysis with the reader's edits on top, and what `CorrectionsState` remembers of it."""
+
+    analysis: Analysis
+    doc: dict[str, Any] | None  # as contract JSON; None: keep the one remembered (a partial result)
+    claim_ids: set[str]
+    source_ids: set[str]
+    note_of: dict[str, ClaimNote]
+    unapplied: list[Unapplied] | None  # None: a partial result, which does not say
+
+
 class CorrectionsState(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,19 +147,36 @@ class CorrectionsState(QObject):
     def corrected(self, analysis: Analysis, final: bool = True) -> Analysis:
         """The analysis with the log on top; remembers which claims and cards were touched and
         (for a final analysis) which corrections no longer apply."""
-        if not self.log and not self.notes:
-            # nothing to put on top: no deep copy and re-reading of it on the GUI thread per batch
-            self.claim_ids, self.source_ids, self.note_of = set(), set(), {}
-            if final:
-                self.doc, self.unapplied = analysis.to_dict(self.article_id), []
-            return analysis
-        doc, unapplied = apply(analysis.to_dict(self.article_id), self.log, self.text)
-        self.doc = doc
-        self.claim_ids, self.source_ids = corrected_ids(doc)
-        self.note_of = notes_by_claim(doc, self.text, self.notes) if self.notes else {}
-        if final:
-            self.unapplied = unapplied
-        return Analysis.from_dict(doc) if self.log else analysis
+        return self.adopt(self.job(analysis, final)())
+
+    def has_edits(self) -> bool:
+        return bool(self.log or self.notes)
+
+    def job(self, analysis: Analysis, final: bool = True) -> Callable[[], Corrected]:
+        """`corrected`'s work (a deep copy, the edits, the objects again: ~10 ms at 20,000
+        words) as a call that may run on another thread: it reads copies of the log and notes
+        taken now, never this object. `adopt` its result on this object's thread."""
+        edits, notes, text, article_id = list(self.log), list(self.notes), self.text, self.article_id
+
+        def work() -> Corrected:
+            if not edits and not notes:
+                # nothing to put on top: no deep copy and re-reading of it per batch
+                return Corrected(analysis, analysis.to_dict(article_id) if final else None, set(), set(), {},
+                                 [] if final else None)
+            doc, unapplied = apply(analysis.to_dict(article_id), edits, text)
+            claim_ids, source_ids = corrected_ids(doc)
+            note_of = notes_by_claim(doc, text, notes) if notes else {}
+            return Corrected(Analysis.from_dict(doc) if edits else analysis, doc, claim_ids, source_ids, note_of,
+                             unapplied if final else None)
+        return work
+
+    def adopt(self, result: Corrected) -> Analysis:
+        self.claim_ids, self.source_ids, self.note_of = result.claim_ids, result.source_ids, result.note_of
+        if result.doc is not None:
+            self.doc = result.doc
+        if result.unapplied is not None:
+            self.unapplied = result.unapplied
+        return result.analysis
 
     def add(self, correction: Correction) -> None:
         self.log.append(correction)

@@ -123,7 +123,9 @@ class Overlays:
 
     Partial results repeat every earlier claim; each claim's selections are built once (a
     QTextCursor costs tens of microseconds on a long document), so an update costs only the
-    new claims plus assembling the list.
+    new claims plus assembling the list. A partial result carries the very claim objects of the
+    one before it, followed by new ones (reader/service/protocol.py: `ClaimsReceived`): their
+    keys and extents are worked out only for the claims after that common run.
     """
 
     def __init__(self, document: QTextDocument, offsets: QtOffsets, palette: Palette) -> None:
@@ -133,6 +135,8 @@ class Overlays:
         self._extents: dict[tuple, tuple[int, int]] = {}  # claim key → first and last Qt position
         self._boilerplate: dict[tuple, list] = {}
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self._last_claims: list = []  # the claims of the previous call, and their (key, extent)
+        self._last_keyed: list[tuple[tuple, tuple[int, int] | None]] = []
 
     def _format(self, part: str, kind: str) -> QTextCharFormat:
         key = (part, family(kind) if part in ("content", "cue") else "")
@@ -169,6 +173,21 @@ class Overlays:
                                   self.offsets.to_qt(max(e for _, e in spans))) if spans else None
         return self._extents[key]
 
+    def _keyed(self, claims: list) -> list[tuple[tuple, tuple[int, int] | None]]:
+        """(key, extent) of each claim, worked out only for those after the run of claims the
+        previous call had too (the same objects)."""
+        same = 0
+        for old, new in zip(self._last_claims, claims):
+            if old is not new:
+                break
+            same += 1
+        keyed = self._last_keyed[:same]
+        for claim in claims[same:]:
+            key = self._key(claim)
+            keyed.append((key, self._extent(key)))
+        self._last_claims, self._last_keyed = list(claims), keyed
+        return keyed
+
     def _claim(self, claim, key: tuple) -> tuple[list, list, list, list[Mark]]:  # noqa: ANN001
         built = self._claims.get(key)
         if built is None:
@@ -203,14 +222,11 @@ class Overlays:
         cues: list = []
         mentions: list = []
         marks: list[Mark] = []
-        for claim in analysis.claims:
+        for claim, (claim_key, extent) in zip(analysis.claims, self._keyed(analysis.claims)):
             if claim_ids is not None and claim.id not in claim_ids:
                 continue
-            claim_key = self._key(claim)
-            if visible is not None:
-                extent = self._extent(claim_key)
-                if extent is None or extent[1] < visible[0] or extent[0] > visible[1]:
-                    continue
+            if visible is not None and (extent is None or extent[1] < visible[0] or extent[0] > visible[1]):
+                continue
             c, q, m, k = self._claim(claim, claim_key)
             content += c
             cues += q

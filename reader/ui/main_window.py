@@ -1,7 +1,8 @@
 """The main window: the article in the middle, its sources and your notes in a dock on the right.
 
 The window lays out the widgets and shows what the `ReadingSession` (reader/ui/session.py)
-says: `articleShown` puts the text up, `analysisUpdated` draws highlights and sources, and
+says: `articleShown` puts the text up, `analysisUpdated` draws highlights and sources (a panel
+per turn of the event loop: reader/ui/analysis_display.py), and
 what the user does (open, paste, a library hit) goes to the session's methods. It keeps no
 article state of its own: `article` and `analysis` are the session's.
 """
@@ -12,7 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget, QMainWindow, QSplitter, QStatusBar, QVBoxLayout, QWidget,
 )
@@ -20,9 +21,8 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.analysis import Analysis
 from reader.documents import Article
-from reader.ui import (
-    actions, highlights, keyboard_focus, legend, library_dialogs, preferences, start_page,
-)
+from reader.ui import actions, keyboard_focus, legend, library_dialogs, preferences, start_page
+from reader.ui.analysis_display import AnalysisDisplay
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.ui.claim_navigation import ClaimNavigator, claim_tooltip
@@ -57,15 +57,14 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)  # the library's folder; settings_dir (default: the same) has settings.ini
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._offsets = QtOffsets("")
-        self._overlays: highlights.Overlays | None = None  # built lazily per article and palette
-        self._windowed = False  # overlays only around the visible text (long articles)
-        self._sourcing_shows: Analysis | None = None  # what the Sourcing tab was last given
         self._model_message = ""  # the analysis process's last message in the message bar
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.settings = UiSettings(settings_dir or self.data_dir)
         self.dialogs = library_dialogs.OpenDialogs()
+        self.display = AnalysisDisplay(self)  # the analysis drawn into the panels, a panel per turn
+        self.display.drawn.connect(self._on_drawn)
         self._build_widgets()
         self.actions_ = actions.install(self)
         keyboard_focus.install(self)
@@ -82,7 +81,9 @@ class MainWindow(QMainWindow):
         # the client's imports (sqlite-utils, spaCy) compete for the GIL: start them once the
         # window has had its first turn of the event loop, which paints it
         QTimer.singleShot(0, lambda: self.session.prepare(warm_up))
+        self.view.painted.connect(self._note_where_the_reader_is)  # first: the analysis starts there
         self.view.painted.connect(self.session.start_analysis)
+        self.view.scrolled.connect(self._note_where_the_reader_is)
 
     def _connect_session(self, session: ReadingSession) -> None:
         session.articleShown.connect(self._show_article)
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.legend = ColourLegend()
         self.view = ArticleView()
         self.view.claimClicked.connect(self._on_claim_clicked)
-        self.view.scrolled.connect(self._on_scrolled)
+        self.view.scrolled.connect(self.display.on_scrolled)
         self.view.escapePressed.connect(self.show_all_sources)
         self.view.set_tooltip_provider(self._tooltip)
         self.find_bar = FindBar(self.view)
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.class_toggles = legend.ClassToggles(self.settings.path)
-        self.class_toggles.classesChanged.connect(self._refresh_highlights)
+        self.class_toggles.classesChanged.connect(self.display.refresh_highlights)
         self.article_header = ArticleHeader()
         for widget, stretch in ((self.message_bar, 0), (self.legend, 0), (self.class_toggles, 0),
                                 (self.article_header, 0), (self.view, 1), (self.find_bar, 0)):
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         self.sourcing.segmentChosen.connect(self._on_segment_chosen)
         self.sourcing.claims.claimChosen.connect(self._jump_to_claim)
         self.sourcing_dock = dock_beside(self, self.sources_dock, self.sourcing)
-        self.sourcing_dock.visibilityChanged.connect(self._update_sourcing)  # partials skipped while hidden
+        self.sourcing_dock.visibilityChanged.connect(self.display.sourcing_seen)  # drawn only while seen
         self.navigator = ClaimNavigator()
         self.navigator.set_hidden(self.class_toggles.hidden())
         self.class_toggles.classesChanged.connect(self.navigator.set_hidden)
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def show_claim(self, claim_id: str) -> None:
         """Select the claim's source, scroll to the claim and outline it (a search hit)."""
+        self.display.finish()
         self._on_claim_clicked(claim_id)
         span = self.navigator.current_span()
         if span is not None:
@@ -235,14 +237,13 @@ class MainWindow(QMainWindow):
         self.start_page.leave()
         self.notes.set_target(None)  # saves the note being edited
         self._offsets = QtOffsets(article.text)
-        self._overlays = None
+        self.display.reset()
         self.view.set_article_text(article.text, article.title)
         self.view.setFocus()  # the keyboard goes to the text: arrows scroll, n / p step
         self.sources.set_analysis(None)
         self.sources.claims.set_text(article.text)
         self.sourcing.claims.set_text(article.text)
         self.sourcing.set_analysis(None)
-        self._sourcing_shows = None
         self.navigator.reset()
         self.message_bar.dismiss()
         self.analysis_status.stopped()
@@ -251,6 +252,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened “{article.title}”")
         if not self.view.isVisible():
             self.session.start_analysis()  # no paint will come to start it
+
+    @Slot()
+    def _note_where_the_reader_is(self) -> None:
+        self.session.set_visible_from(self._offsets.from_qt(self.view.first_visible_position()))
 
     @Slot()
     def _on_analysis_started(self) -> None:
@@ -265,14 +270,11 @@ class MainWindow(QMainWindow):
 
     @Slot(object, bool)
     def _show_analysis(self, analysis: Analysis, final: bool) -> None:
-        self.navigator.set_analysis(analysis, self._offsets)
-        self.sources.set_analysis(analysis, self.session.noted_keys())
-        self.class_toggles.set_counts(analysis)
-        self._update_sourcing(final)
-        if self.navigator.segment is not None:
-            self.sources.clear_current()  # a rebuilt list made "All sources" current: clicking it must still count
-        self._show_source_claims()
-        self._refresh_highlights()
+        self.display.show(analysis, final)  # then _on_drawn
+
+    @Slot(bool)
+    def _on_drawn(self, final: bool) -> None:
+        analysis = self.analysis
         if final:
             self.analysis_status.stopped()
             if self._model_message and self.message_bar.text() == self._model_message:
@@ -282,14 +284,6 @@ class MainWindow(QMainWindow):
                                          f"{n_sources} source{'s' * (n_sources != 1)}")
             self.analysisFinished.emit(self.article.id)
 
-    @Slot(bool)
-    def _update_sourcing(self, needed: bool = False) -> None:
-        """The Sourcing tab redraws (tens of ms at 20,000 words) for a final analysis, or when it is seen."""
-        seen = not self.sourcing.visibleRegion().isEmpty()  # a tab behind another is "visible" to Qt
-        if (needed or seen) and self._sourcing_shows is not self.analysis:
-            self._sourcing_shows = self.analysis
-            self.sourcing.set_analysis(self.analysis)
-
     @Slot(str)
     def _on_analysis_failed(self, message: str) -> None:
         self.analysis_status.stopped()
@@ -297,34 +291,11 @@ class MainWindow(QMainWindow):
         self.analysisFailed.emit(self.article.id, message)
 
     # highlights and sources ---------------------------------------------------------------
-    def _palette(self) -> highlights.Palette:
-        return highlights.Palette(dark=self.palette().color(QPalette.ColorRole.Base).lightness() < 128)
-
     def _update_legend(self) -> None:
-        self.legend.show_palette(self._palette())
-
-    def _refresh_highlights(self) -> None:
-        if self.analysis is None:
-            self.view.set_highlights([], [])
-            return
-        if self._overlays is None:
-            self._overlays = highlights.Overlays(self.view.document(), self._offsets, self._palette())
-        claim_ids = legend.shown_claim_ids(self.analysis, self.selected_claim_ids(), self.class_toggles.hidden())
-        self._windowed = highlights.windowed(self.analysis, claim_ids, self.view.document())
-        visible = self.view.visible_range() if self._windowed else None
-        self.view.set_highlights(*self._overlays.selections(self.analysis, claim_ids, visible))
-
-    @Slot()
-    def _on_scrolled(self) -> None:
-        if self._windowed:
-            self._refresh_highlights()
-
-    def selected_claim_ids(self) -> set[str] | None:
-        """The claims of the selected source or sourcing segment; None (all claims) for neither."""
-        source_id = self.sources.current_source_id()
-        return self.navigator.claims_of(source_id) if source_id else self.navigator.segment_claims()
+        self.legend.show_palette(self.display.palette())
 
     def select_source(self, source_id: str) -> bool:
+        self.display.finish()  # the list must hold the analysis the session has now
         return self.sources.select_source(source_id)
 
     @Slot(object)
@@ -340,8 +311,8 @@ class MainWindow(QMainWindow):
     def _on_source_selected(self, source_id: str, segment=None) -> None:  # noqa: ANN001
         self.navigator.select(source_id, segment)
         self.sourcing.show_chosen(segment)
-        self._show_source_claims()
-        self._refresh_highlights()
+        self.show_source_claims()
+        self.display.refresh_highlights()
         source = self.analysis.source(source_id) if (self.analysis and source_id != UNSOURCED) else None
         self.notes.set_target(NoteTarget(self.article.id, source.id, source.name, source.kind)
                               if source is not None and self.article is not None else None)
@@ -351,7 +322,7 @@ class MainWindow(QMainWindow):
             self.view.set_current_span(None)
             self.claim_note.show_claim(None)
 
-    def _show_source_claims(self) -> None:
+    def show_source_claims(self) -> None:
         source_selected, claims = bool(self.sources.current_source_id()), self.navigator.selected_claims()
         self.sources.claims.show_claims(claims if source_selected else [])
         self.sourcing.claims.show_claims(claims if self.navigator.segment and not source_selected else [])
@@ -437,9 +408,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: re-tint with the other variant
-            self._overlays = None
             self._update_legend()
-            self._refresh_highlights()
+            self.display.repaint_for_palette()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         self.notes.flush()

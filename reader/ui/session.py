@@ -2,6 +2,7 @@
 
     session = ReadingSession(data_dir, engine_factory)
     session.open_path("article.md")   # → articleShown(article), later analysisUpdated(analysis, final)
+    session.set_visible_from(offset)  # where the reader is: those paragraphs are analysed first
     session.start_analysis()          # once the text has been painted (or at once for a hidden window)
 
 Data flows one way, session → window: the window shows what the signals carry and calls the
@@ -11,8 +12,9 @@ Opening: a small plain-text file is read here (quicker than a round trip); URLs,
 pages, PDFs and large files are read by the analysis process (its load thread), so neither a
 slow page nor a parser ever holds the GUI thread. The text shows at
 once; then a cached analysis (same article, same engine version) is drawn, or the client
-analyses it and partial results come at most every PARTIAL_INTERVAL_MS (the first few, which
-fill the screen from the top), then every LATER_PARTIAL_INTERVAL_MS. Analyses are saved,
+analyses it — the paragraphs on the reader's screen first (`set_visible_from`), then all from the
+top — and partial results come at most every PARTIAL_INTERVAL_MS (the first few, which fill the
+screen), then every LATER_PARTIAL_INTERVAL_MS. Analyses are saved,
 and opened articles remembered, by `AnalysisSaver` off the GUI thread.
 The analysis client (analysis_client.py) runs spaCy in its own process, restarted if it dies
 or hangs. Loads and analyses each have their own newest request: an article the user asked
@@ -35,41 +37,17 @@ from reader.analysis import Analysis
 from reader.documents import Article, DocumentError
 from reader.ui import library_access
 from reader.ui.analysis_client import AnalysisClient
+from reader.ui.corrected_results import CorrectedResults
 from reader.ui.corrections_state import CorrectionsState
+from reader.ui.read_here import WEB_SCHEMES, local_path, reads_in_a_frame
 
 log = logging.getLogger("reader.ui.session")
 START_FALLBACK_MS = 1000  # the analysis starts on the first paint; this, if no paint comes
 LIBRARY_FALLBACK_MS = 1000  # the library's notice shows even when no article is opened
 PARTIAL_INTERVAL_MS = 400  # redrawing thousands of overlays per batch would stall the GUI thread
-QUICK_PARTIALS = 3  # partials at that pace: the analysis runs from the top, so these fill the screen
+QUICK_PARTIALS = 3  # partials at that pace: the screen's paragraphs come first, so these fill it
 LATER_PARTIAL_INTERVAL_MS = 1000  # later ones add mostly below it (each costs the panels 10–20 ms at 20,000 words)
-READ_HERE_BYTES = 256 * 1024  # plain text this size is read in well under a frame
-READ_HERE_SUFFIXES = {".txt", ".text"}  # everything else may need a parser: the load thread reads it
 PASTED_TITLE = "Pasted article"
-WEB_SCHEMES = ("http://", "https://")  # fetched by the load thread; file:// is a path
-
-
-def _local_path(url: str) -> str | None:
-    """The path of a file:// URL on this computer; None for anything else."""
-    import urllib.parse
-    import urllib.request
-
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-        return None
-    return urllib.request.url2pathname(parts.path)
-
-
-def reads_in_a_frame(target: str) -> bool:
-    """True for what the GUI thread may read itself: a small .txt file, or a path that is not a
-    file at all (missing, a folder: its message is instant)."""
-    path = Path(target).expanduser()
-    try:
-        if not path.is_file():
-            return True
-        return path.suffix.lower() in READ_HERE_SUFFIXES and path.stat().st_size <= READ_HERE_BYTES
-    except OSError:
-        return True  # the loader words the error
 
 
 def engine_version(engine_factory: Callable[[], Any] | None) -> str | None:
@@ -117,6 +95,7 @@ class ReadingSession(QObject):
         self._partial: Analysis | None = None  # the newest partial analysis not passed on yet
         self._last_partial_at = 0.0
         self._partials_passed = 0  # of the article on screen
+        self._visible_from: int | None = None  # code point of the first character on the reader's screen
         self._partial_timer = QTimer(self, singleShot=True)
         self._partial_timer.timeout.connect(self._pass_partial)
         self._start_timer = QTimer(self, singleShot=True, interval=START_FALLBACK_MS)
@@ -125,6 +104,8 @@ class ReadingSession(QObject):
         self.corrections = CorrectionsState(self)  # the reader's edits, applied after every analysis
         self.corrections.writer.writeFailed.connect(self._on_correction_not_saved)
         self._engine_analysis: Analysis | None = None  # the engine's result, under the corrections
+        self._results = CorrectedResults(self.corrections, self)  # the edits put on top off the GUI thread
+        self._results.ready.connect(self._on_result_ready)
         self.client = self.make_analysis_client(engine_factory)
         self.client.analysisProgress.connect(self._on_progress)
         self.client.analysisFinished.connect(self._on_analysis_finished)
@@ -187,7 +168,7 @@ class ReadingSession(QObject):
         if target.lower().startswith(WEB_SCHEMES):
             self.open_url(target)
             return True
-        local = _local_path(target) if documents.is_url(target) else target
+        local = local_path(target) if documents.is_url(target) else target
         if local is not None and not reads_in_a_frame(local):
             self._load_request = self.client.load(str(Path(local).expanduser()))
             self.opening.emit(f"Opening {Path(local).name} …")
@@ -253,12 +234,14 @@ class ReadingSession(QObject):
         self.article, self.analysis, self.analysis_done = article, None, False
         self.corrections.reset(article)
         self._engine_analysis = None
+        self._results.drop()
         self._partial_timer.stop()
         self._partial = None
         self._partials_passed = 0
         self.client.cancel_analysis()  # the previous article's analysis stops at its next batch
         self._analysis_request = 0
         self._started_for = ""
+        self._visible_from = None  # a new text shows from its top
         self.articleShown.emit(article)
         self._start_timer.start()  # in case the window never paints (minimised)
 
@@ -281,8 +264,16 @@ class ReadingSession(QObject):
         if cached is not None:
             self._finish(cached)
             return
-        self._analysis_request = self.client.analyze(article.text)
+        self._analysis_request = self.client.analyze(article.text, self._visible_from)
         self.analysisStarted.emit()
+
+    def set_visible_from(self, offset: int) -> None:
+        """Where the reader is (a code point of the text on screen): the analysis (one not started,
+        or one waiting for its model) analyses the paragraphs from there first."""
+        if offset != self._visible_from:
+            self._visible_from = offset
+            if self._analysis_request and not self.analysis_done:
+                self.client.show_reader_at(offset)
 
     @Slot(int, int, int, object)
     def _on_progress(self, request_id: int, done: int, total: int, analysis: Analysis) -> None:
@@ -301,10 +292,10 @@ class ReadingSession(QObject):
 
     def _pass_partial(self) -> None:
         if self._partial is not None and self.article is not None:
-            self.analysis, self._partial = self.corrections.corrected(self._partial, final=False), None
+            partial, self._partial = self._partial, None
             self._last_partial_at = time.monotonic()
             self._partials_passed += 1
-            self.analysisUpdated.emit(self.analysis, False)
+            self._results.show(partial, False)  # → _on_result_ready
 
     @Slot(int, object)
     def _on_analysis_finished(self, request_id: int, analysis: Analysis) -> None:
@@ -317,10 +308,15 @@ class ReadingSession(QObject):
     def _finish(self, analysis: Analysis) -> None:
         self._partial_timer.stop()
         self._partial = None
-        self._engine_analysis = analysis
-        self.analysis, self.analysis_done = self.corrections.corrected(analysis), True
-        self.analysisUpdated.emit(self.analysis, True)
-        if self._pending_source_key or self._pending_claim_id:
+        self._results.show(analysis, True)  # → _on_result_ready
+
+    @Slot(object, object, bool)
+    def _on_result_ready(self, shown: Analysis, engine_analysis: Analysis, final: bool) -> None:
+        self.analysis = shown
+        if final:  # corrections can be made from now on, on top of the engine's result
+            self._engine_analysis, self.analysis_done = engine_analysis, True
+        self.analysisUpdated.emit(shown, final)
+        if final and (self._pending_source_key or self._pending_claim_id):
             self._select_pending_source()
 
     @Slot(int, str)
@@ -394,6 +390,7 @@ class ReadingSession(QObject):
         self._start_timer.stop()
         self._partial_timer.stop()
         self.client.shutdown()
+        self._results.close()
         self._saver.close()
         self.corrections.close()
         library_access.close_library(self.library)

@@ -1,7 +1,8 @@
 """The Sourcing tab: how the article on screen is sourced, as three stacked bars and a few sentences.
 
     panel = SourcingPanel()
-    panel.set_analysis(analysis)     # None: no article yet; partial results redraw it
+    panel.set_analysis(analysis)     # None: no article yet; drawn a part per turn of the event loop
+    panel.drawn                      # then emitted: the bars, summary and sentences show that analysis
     panel.show_chosen(segment)       # the segment the window's selection is now (None: no segment)
     panel.segmentChosen              # Segment, or None: the user clicked (or pressed Enter on) one
     panel.claims                     # SourceClaims (reader/ui/source_claims.py): the chosen segment's
@@ -12,10 +13,16 @@ The panel lays out a summary line, one titled bar per dimension of the sourcing 
 the profile's sentences. Under the bar of the chosen segment, a line names it and the list of its
 claims follows — the very list the Sources tab shows under a selected source. The panel keeps no
 selection of its own: it emits what was chosen and draws what it is told.
+
+The window gives it an analysis only while the tab is seen (reader/ui/analysis_display.py): a
+tab behind another costs nothing. Its first draw of a long article (the profile, a few dozen
+new segment widgets, their layout) is tens of milliseconds, so `set_analysis` draws it in
+steps (reader/ui/staged_steps.py): the profile, one bar per turn, then the text.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +30,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QTa
 
 from reader.analysis.profile import profile_sentences, sourcing_profile
 from reader.ui.source_claims import SourceClaims
-from reader.ui.sourcing_bars import DIMENSIONS, ProfileBar, Segment
+from reader.ui.sourcing_bars import DIMENSIONS, Dimension, ProfileBar, Segment
+from reader.ui.staged_steps import StagedSteps
 
 __all__ = ["SourcingPanel", "Segment", "dock_beside"]
 
@@ -34,6 +42,7 @@ CHOSEN_GAP = 4  # px above and below the chosen line and the segment's claims
 
 class SourcingPanel(QScrollArea):
     segmentChosen = Signal(object)  # Segment, or None for every claim
+    drawn = Signal()  # the analysis last given is drawn in full
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,26 +92,46 @@ class SourcingPanel(QScrollArea):
         self.setWidget(body)
         self.profile: dict[str, Any] | None = None
         self._chosen: Segment | None = None
-        self.set_analysis(None)
+        self._steps = StagedSteps(self)
+        self._take_profile(None)
+        self._show()
 
     def set_analysis(self, analysis) -> None:  # noqa: ANN001 - reader.analysis.Analysis | None
+        """Draw `analysis` (None: no article), a part per turn of the event loop; then `drawn`."""
+        self._steps.run([partial(self._take_profile, analysis), *(partial(self._show_bar, d) for d in DIMENSIONS),
+                         self._show_text, self.drawn.emit])
+
+    @property
+    def drawing(self) -> bool:
+        """True while an analysis given is not drawn in full yet."""
+        return self._steps.pending
+
+    def _take_profile(self, analysis) -> None:  # noqa: ANN001
         self.profile = sourcing_profile(analysis.to_dict()) if analysis is not None else None
         if self.profile is None:
             self._chosen = None
-        self._show()
 
     def show_chosen(self, segment: Segment | None) -> None:
+        self._steps.finish()  # the reader chose: the whole panel shows it now
         self._chosen = segment
         self._show()
 
     def _show(self) -> None:
+        for dimension in DIMENSIONS:
+            self._show_bar(dimension)
+        self._show_text()
+
+    def _show_bar(self, dimension: Dimension) -> None:
         profile = self.profile
         has_claims = bool(profile and profile["claims"])
-        for dimension in DIMENSIONS:
-            self.bars[dimension.key].setVisible(has_claims)
-            self.titles[dimension.key].setVisible(has_claims)
-            if profile is not None:
-                self.bars[dimension.key].set_breakdown(profile[dimension.key], self._chosen)
+        self.bars[dimension.key].setVisible(has_claims)
+        self.titles[dimension.key].setVisible(has_claims)
+        if profile is not None:
+            self.bars[dimension.key].set_breakdown(profile[dimension.key], self._chosen)
+
+    def _show_text(self) -> None:
+        """The chosen segment's line and claims, the summary and the sentences, under the bars."""
+        profile = self.profile
         chosen = next((b for bar in self.bars.values() for b in bar.segments if b.chosen), None)
         self._chain_focus(chosen.bar if chosen is not None else None)
         self.chosen_line.setVisible(chosen is not None)

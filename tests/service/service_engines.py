@@ -36,7 +36,8 @@ class JournalEngine:
         with self.journal.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
 
-    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=None):
         self.note(f"start {text}")
         if text.startswith(FAIL):
             raise ValueError("bad batch")
@@ -58,7 +59,8 @@ class HangOnceEngine(JournalEngine):
     batch, without ever looking at cancellation — a hung or about-to-be-killed process. Every
     later one finishes normally."""
 
-    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=None):
         marker = self.journal.with_suffix(".hung")
         if marker.exists():
             yield from super().analyze_progressively(text, batch_size, cancelled)
@@ -72,7 +74,23 @@ class HangOnceEngine(JournalEngine):
 class NoisyEngine(JournalEngine):
     """Prints, and writes to file descriptor 1 the way C code would, before every analysis."""
 
-    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=None):
         print("a stray print")
         os.write(1, f"{NOISE}\n".encode())
         yield from super().analyze_progressively(text, batch_size, cancelled)
+
+
+class ScrolledEngine(JournalEngine):
+    """Notes where the reader is when it starts, then waits until the reader has moved and notes
+    that too: `visible_from()` is asked when the engine is ready, not when the request was sent."""
+
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=lambda: None):
+        first = visible_from()
+        self.note(f"where {first}")
+        end = time.monotonic() + BLOCK_LIMIT_S
+        while visible_from() == first and not cancelled() and time.monotonic() < end:
+            time.sleep(0.01)
+        self.note(f"where {visible_from()}")
+        yield Progress(1, 1, one_claim(text))

@@ -4,8 +4,13 @@ results, loads with their own ids, and errors coming back as sentences."""
 from __future__ import annotations
 
 import os
+import sys
 
-from service_engines import FAIL, NOISE, PROCESS_TIMEOUT_MS, WAIT, JournalEngine, NoisyEngine
+import pytest
+from service_engines import FAIL, NOISE, PROCESS_TIMEOUT_MS, WAIT, JournalEngine, NoisyEngine, ScrolledEngine
+
+MAX_NICENESS = 19  # POSIX: the lowest priority there is
+PIPE_BYTES = 64 * 1024  # what a pipe holds on Linux; a request larger than this waits for the child to read it
 
 
 def _journal_lines(journal) -> list[str]:  # noqa: ANN001
@@ -43,6 +48,27 @@ def test_results_arrive_in_order_and_the_process_is_reused(qtbot, make_client, j
         assert events[-2:] == [(request, 1, 2), (request, 2, 2)]  # partial first, then complete
     assert client.process_id == pid
     assert _journal_lines(journal) == ["start one", "end one", "start two", "end two"]
+
+
+def test_a_text_larger_than_a_pipe_arrives_whole_and_in_order(qtbot, make_client, journal):
+    client = make_client(JournalEngine, journal)
+    big = "b" * (16 * PIPE_BYTES)  # written by the process's writer thread, not by the caller
+    client.analyze(big)
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS) as finished:
+        request = client.analyze("small")
+    assert finished.args[0] == request
+    qtbot.waitUntil(lambda: "end small" in _journal_lines(journal), timeout=PROCESS_TIMEOUT_MS)
+    lines = _journal_lines(journal)
+    assert lines[-1] == "end small" and (f"start {big}" not in lines or lines.index(f"start {big}") == 0)
+
+
+def test_where_the_reader_is_reaches_the_engine_when_it_asks(qtbot, make_client, journal):
+    client = make_client(ScrolledEngine, journal)
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS):
+        client.analyze("article", visible_from=5)
+        qtbot.waitUntil(lambda: "where 5" in _journal_lines(journal), timeout=PROCESS_TIMEOUT_MS)
+        client.show_reader_at(40)  # the reader scrolled while the analysis waited
+    assert _journal_lines(journal) == ["where 5", "where 40"]
 
 
 def test_a_newer_analysis_stops_the_running_one_and_its_results_are_dropped(qtbot, make_client, journal):
@@ -200,3 +226,14 @@ def test_the_process_speaks_the_protocol_without_python_std_streams(tmp_path, jo
     ids = {e["event"]: e.get("id") for e in events}
     assert ids[protocol.LOAD_FAILED] == 3 and ids[protocol.FINISHED] == 4
     assert NOISE.encode() in stderr  # the print went to os.devnull: this build has no sys.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX niceness; Windows starts the process below normal")
+def test_the_analysis_process_runs_below_the_windows_priority(qtbot, make_client, journal):
+    from reader.service.server import ANALYSIS_NICENESS
+
+    client = make_client(JournalEngine, journal)
+    with qtbot.waitSignal(client.analysisFinished, timeout=PROCESS_TIMEOUT_MS):
+        client.analyze("one")  # it is up and serving: it has lowered its priority
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, client.process_id) == min(mine + ANALYSIS_NICENESS, MAX_NICENESS)

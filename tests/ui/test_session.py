@@ -40,7 +40,8 @@ def test_the_session_imports_no_widget():
         assert not {m for m in imports if m in ("PySide6.QtWidgets", "PySide6.QtGui")}, module
         todo += [m for m in imports if m.startswith("reader.ui.") and m not in seen and m not in todo]
     assert seen == {"reader.ui.session", "reader.ui.analysis_client", "reader.ui.analysis_signals",
-                    "reader.ui.library_access", "reader.ui.corrections_state"}
+                    "reader.ui.library_access", "reader.ui.corrections_state", "reader.ui.corrected_results",
+                    "reader.ui.read_here"}
 
 
 def test_markdown_is_read_by_the_analysis_process(qtbot, tmp_path, monkeypatch):

@@ -22,7 +22,8 @@ class TwoArticleEngine:
 
     version = "two-1"
 
-    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=None):
         from reader.analysis import Progress
 
         if text.startswith("Ferry"):

@@ -90,12 +90,12 @@ def test_overlays_and_sources_follow_every_partial_update(make_window, qtbot, lo
     window = make_window()
     checked: list[bool] = []
 
-    def check(analysis, final) -> None:  # noqa: ANN001
-        _assert_sources_list_matches(window, analysis)
+    def check(final: bool) -> None:
+        _assert_sources_list_matches(window, window.analysis)
         assert claim_ids_drawn(window) == _claims_around_view(window)
         checked.append(final)
 
-    window.session.analysisUpdated.connect(check)  # after the window's own slot, which draws
+    window.display.drawn.connect(check)  # once every panel shows the update (a panel per turn)
     with qtbot.waitSignal(window.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS):
         assert window.open_path(long_path)
     assert checked[-1] is True and len(checked) >= 2  # at least one partial, then the final result
@@ -122,6 +122,7 @@ def test_the_sourcing_tab_catches_up_when_it_is_shown(make_window, qtbot, long_p
                     and window.sourcing.profile["claims"] == len(window.analysis.claims), timeout=LAYOUT_TIMEOUT_MS)
     with qtbot.waitSignal(window.analysisFinished, timeout=ANALYSIS_TIMEOUT_MS):
         pass
+    qtbot.waitUntil(lambda: not window.sourcing.drawing, timeout=LAYOUT_TIMEOUT_MS)  # a bar per turn
     assert window.sourcing.profile["claims"] == len(window.analysis.claims)
     assert window.sourcing.summary.text().startswith(f"{len(window.analysis.claims)} claims")
 

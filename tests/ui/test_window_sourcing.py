@@ -11,12 +11,33 @@ from PySide6.QtGui import QColor, QPalette
 
 from tests.ui.test_window_highlights import claim_ids_drawn
 
+DRAW_TIMEOUT_MS = 10_000
+
 DIMENSIONS = ("by_source_kind", "by_claim_kind", "by_cue_class")
 DARK = {QPalette.ColorRole.Window: "#232323", QPalette.ColorRole.WindowText: "#e8e8e8",
         QPalette.ColorRole.Base: "#1b1b1b", QPalette.ColorRole.Text: "#e8e8e8",
         QPalette.ColorRole.Button: "#303030", QPalette.ColorRole.ButtonText: "#e8e8e8",
         QPalette.ColorRole.Mid: "#5a5a5a", QPalette.ColorRole.Highlight: "#3d8ee0"}
 FUSION_DARK_WINDOW = "#353535"  # the window of the usual Fusion dark palette: blue (#0072B2) on it is 2.4:1
+
+
+@pytest.fixture
+def open_and_show_sourcing(open_and_wait, qtbot):  # noqa: ANN001, ANN201
+    """Open and wait for the analysis, then bring the Sourcing tab to the front and wait until it
+    has drawn that analysis: the tab is drawn only while it is seen."""
+    def run(window, path):  # noqa: ANN001, ANN202
+        analysis = open_and_wait(window, path)
+        show_sourcing(window, qtbot)
+        return analysis
+
+    return run
+
+
+def show_sourcing(window, qtbot) -> None:  # noqa: ANN001
+    if window.display.sourcing_current() and not window.sourcing.drawing:
+        return
+    with qtbot.waitSignal(window.sourcing.drawn, timeout=DRAW_TIMEOUT_MS):
+        window.sourcing_dock.raise_()
 
 
 def hand_counts(analysis) -> dict[str, Counter]:  # noqa: ANN001
@@ -45,9 +66,18 @@ def wcag_contrast(a: QColor, b: QColor) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def test_bars_show_the_profile_and_follow_a_new_analysis(make_window, open_and_wait, sample_path, tmp_path):
+def test_a_hidden_sourcing_tab_is_drawn_only_once_it_is_shown(make_window, open_and_wait, sample_path, qtbot):
     window = make_window()
     analysis = open_and_wait(window, sample_path)
+    assert window.sourcing.profile is None  # behind the Sources tab: nothing was built for it
+    show_sourcing(window, qtbot)
+    assert window.sourcing.profile["claims"] == len(analysis.claims)
+    assert sum(shown(window, "by_claim_kind").values()) == len(analysis.claims)
+
+
+def test_bars_show_the_profile_and_follow_a_new_analysis(make_window, open_and_show_sourcing, sample_path, tmp_path):
+    window = make_window()
+    analysis = open_and_show_sourcing(window, sample_path)
     counts = hand_counts(analysis)
     for dimension in DIMENSIONS:
         assert shown(window, dimension) == {k: n for k, n in counts[dimension].items() if n}
@@ -65,14 +95,14 @@ def test_bars_show_the_profile_and_follow_a_new_analysis(make_window, open_and_w
     small = tmp_path / "small.txt"
     small.write_text("Port strike\n\nMaria Okafor said the port would reopen on Monday. "
                      "The strike reportedly cost millions.\n", encoding="utf-8")
-    second = open_and_wait(window, small)
+    second = open_and_show_sourcing(window, small)
     assert shown(window, "by_claim_kind") == {k: n for k, n in hand_counts(second)["by_claim_kind"].items() if n}
     assert sum(shown(window, "by_source_kind").values()) == len(second.claims) < len(analysis.claims)
 
 
-def test_clicking_a_segment_highlights_exactly_its_claims(make_window, open_and_wait, sample_path, qtbot):
+def test_clicking_a_segment_highlights_exactly_its_claims(make_window, open_and_show_sourcing, sample_path, qtbot):
     window = make_window()
-    analysis = open_and_wait(window, sample_path)
+    analysis = open_and_show_sourcing(window, sample_path)
     window.sourcing_dock.raise_()
     every = {c.id for c in analysis.claims}
     assert claim_ids_drawn(window) == every
@@ -119,9 +149,9 @@ def test_clicking_a_segment_highlights_exactly_its_claims(make_window, open_and_
     assert not button.chosen
 
 
-def test_keyboard_reaches_a_bar_moves_between_segments_and_filters(make_window, open_and_wait, sample_path, qtbot):
+def test_keyboard_reaches_a_bar_moves_between_segments_and_filters(make_window, open_and_show_sourcing, sample_path, qtbot):
     window = make_window()
-    analysis = open_and_wait(window, sample_path)
+    analysis = open_and_show_sourcing(window, sample_path)
     window.sourcing_dock.raise_()
     bar = window.sourcing.bars["by_claim_kind"]
     # one segment per bar is in the Tab chain; the others are reached with the arrows
@@ -142,9 +172,9 @@ def test_keyboard_reaches_a_bar_moves_between_segments_and_filters(make_window, 
     assert bar.segments[0].hasFocus()
 
 
-def test_bars_and_segments_have_accessible_names(make_window, open_and_wait, sample_path):
+def test_bars_and_segments_have_accessible_names(make_window, open_and_show_sourcing, sample_path):
     window = make_window()
-    analysis = open_and_wait(window, sample_path)
+    analysis = open_and_show_sourcing(window, sample_path)
     names = {d: window.sourcing.bars[d].accessibleName() for d in DIMENSIONS}
     assert names == {"by_source_kind": "Claims by kind of source", "by_claim_kind": "Claims by kind of claim",
                      "by_cue_class": "Claims by cue class"}
@@ -178,9 +208,9 @@ def edge_contrasts(bar) -> dict:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("ground", [DARK[QPalette.ColorRole.Window], FUSION_DARK_WINDOW])
-def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_wait, sample_path, qtbot, ground):
+def test_a_dark_palette_keeps_every_label_readable(make_window, open_and_show_sourcing, sample_path, qtbot, ground):
     window = make_window()
-    open_and_wait(window, sample_path)
+    open_and_show_sourcing(window, sample_path)
     window.sourcing_dock.raise_()
     # every segment's edge meets WCAG's 3:1 for graphics on the light window (yellow is faint on it) …
     for bar in window.sourcing.bars.values():
@@ -214,10 +244,10 @@ def extent(claim) -> tuple[int, int]:  # noqa: ANN001
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_window, open_and_wait,
+def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_window, open_and_show_sourcing,
                                                                         sample_path, qtbot):
     window = make_window()
-    analysis = open_and_wait(window, sample_path)
+    analysis = open_and_show_sourcing(window, sample_path)
     text = window.article.text
     listing = window.sources.claims
     assert listing.isHidden()  # "All sources": no list
@@ -236,10 +266,10 @@ def test_the_selected_sources_claims_are_listed_and_a_click_jumps_there(make_win
     assert listing.isHidden() and claim_ids_drawn(window) == {c.id for c in analysis.claims}
 
 
-def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_there(make_window, open_and_wait,
+def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_there(make_window, open_and_show_sourcing,
                                                                                     sample_path, qtbot):
     window = make_window()
-    analysis = open_and_wait(window, sample_path)
+    analysis = open_and_show_sourcing(window, sample_path)
     window.sourcing_dock.raise_()
     text, panel = window.article.text, window.sourcing
     listing = panel.claims
@@ -290,10 +320,10 @@ def test_a_chosen_segments_claims_are_listed_under_its_bar_and_a_click_jumps_the
     assert listing.isHidden() and not window.sources.claims.isHidden()
 
 
-def test_tab_goes_from_the_chosen_segment_to_its_claims_then_to_the_next_bar(make_window, open_and_wait,
+def test_tab_goes_from_the_chosen_segment_to_its_claims_then_to_the_next_bar(make_window, open_and_show_sourcing,
                                                                              sample_path, qtbot):
     window = make_window()
-    analysis = open_and_wait(window, sample_path)
+    analysis = open_and_show_sourcing(window, sample_path)
     window.sourcing_dock.raise_()
     panel = window.sourcing
     direct = segment(window, "by_claim_kind", "direct")

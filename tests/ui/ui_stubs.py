@@ -19,7 +19,8 @@ class StubEngine:
         self.analysis = analysis or Analysis()
         self.fail_with = fail_with
 
-    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=None):
         if self.fail_with is not None:
             raise self.fail_with
         half = Analysis(claims=self.analysis.claims[:1], sources=self.analysis.sources)
@@ -51,7 +52,8 @@ class _CountingEngine(StubEngine):
         super().__init__(analysis, fail_with)
         self.journal = journal
 
-    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False):  # noqa: ANN001, ANN201
+    def analyze_progressively(self, text, batch_size=8, cancelled=lambda: False,  # noqa: ANN001, ANN201
+                              visible_from=None):
         with open(self.journal, "a", encoding="utf-8") as journal:
             journal.write("analysed\n")
         yield from super().analyze_progressively(text, batch_size, cancelled)
