@@ -25,6 +25,7 @@ from reader.corrections import Anchor, Correction, Unapplied, apply
 from reader.corrections.notes import ClaimNote
 from reader.store.migrations import insert_source_cards
 from reader.store.search import replace_claims
+from reader.store.transactions import writing
 
 log = logging.getLogger("reader.store.corrections")
 
@@ -110,9 +111,8 @@ def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now:
         seq: int | None = None) -> None:
     """Append one correction to the article's log, or (`seq`: the place `delete` returned) put a
     deleted one back where it was (one transaction)."""
-    # Each transaction writes first: a read first would make it a reader that must upgrade, which
-    # SQLite refuses at once (no busy wait) when another connection has committed meanwhile.
-    with db.atomic():
+    # Each transaction writes first (it also takes the write lock at BEGIN: transactions.writing).
+    with writing(db):
         db.execute("INSERT INTO corrections (seq, uid, article_id, kind, correction, created)"
                    " VALUES (?, ?, ?, ?, ?, ?)",
                    [seq, correction.uid, article_id, correction.kind,
@@ -125,7 +125,7 @@ def add(db: sqlite_utils.Database, article_id: str, correction: Correction, now:
 def delete(db: sqlite_utils.Database, article_id: str, uid: str) -> int | None:
     """Delete one correction (undo, or the reader deleting one that no longer applies); its
     place in the log (`seq`), None when it was not there (one transaction)."""
-    with db.atomic():  # writes first, as in add()
+    with writing(db):  # writes first, as in add()
         row = db.execute("DELETE FROM corrections WHERE article_id = ? AND uid = ? RETURNING seq",
                          [article_id, uid]).fetchone()
         before = _cards_now(db, article_id)
@@ -176,7 +176,7 @@ def claim_notes_by_article(db: sqlite_utils.Database, article_id: str | None = N
 
 def save_claim_note(db: sqlite_utils.Database, article_id: str, note: ClaimNote, now: str) -> None:
     """Insert or update one note (one transaction); an empty text deletes it."""
-    with db.atomic():
+    with writing(db):
         if not note.text.strip():
             db.execute("DELETE FROM claim_notes WHERE uid = ?", [note.uid])
             return

@@ -3,7 +3,7 @@
 A Library belongs to the thread that opened it (a sqlite3 connection does). The window's
 reads run on the GUI thread with a short busy timeout; note saves run on the library thread
 (reader/ui/library_thread.py) through their own connection from `writer()`.
-Every write is one explicit transaction (`db.atomic()`); `save_note` returns after COMMIT,
+Every write is one explicit transaction (`transactions.writing`, which waits for a lock); `save_note` returns after COMMIT,
 with synchronous=FULL, so a returned save survives a crash.
 """
 
@@ -30,6 +30,7 @@ from reader.store import source_book as _book
 from reader.store.keys import source_key
 from reader.store.opening import DAMAGE_CODES, StoreError, open_database
 from reader.store.search import SearchHit
+from reader.store.transactions import writing
 from reader.store.source_book import Appearance, BookSource, ClaimRecord, NoteRecord, SourceDetails, SourceSummary
 
 DB_NAME = "library.db"
@@ -146,7 +147,7 @@ class Library:
         known = [" ".join(str((about or {}).get(field) or "").split()) or None for field in ABOUT_COLUMNS]
         columns = ", ".join(ABOUT_COLUMNS.values())
         kept = ", ".join(f"{c} = coalesce(excluded.{c}, articles.{c})" for c in ABOUT_COLUMNS.values())
-        with self._sqlite_errors("remember this article"), self.db.atomic():
+        with self._sqlite_errors("remember this article"), writing(self.db):
             self.db.execute(
                 f"INSERT INTO articles (id, title, origin, text, added, last_opened, {columns})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -193,7 +194,7 @@ class Library:
         skipped when read-only."""
         if self.read_only:
             return
-        with self._sqlite_errors("store the analysis"), self.db.atomic():
+        with self._sqlite_errors("store the analysis"), writing(self.db):
             self.db.execute(
                 "INSERT INTO analyses (article_id, engine_version, analysis, created) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(article_id) DO UPDATE SET engine_version = excluded.engine_version,"
@@ -266,7 +267,7 @@ class Library:
                 "library writable and restart Sourcelight.")
         key = source_key(name, kind)
         now = _now()
-        with self._sqlite_errors("save your note"), self.db.atomic():
+        with self._sqlite_errors("save your note"), writing(self.db):
             if not text.strip():
                 self.db.execute("DELETE FROM notes WHERE article_id = ? AND source_key = ?",
                                 [article_id, key])

@@ -86,6 +86,15 @@ def close_library(library: Library | None) -> None:
         _guarded("close", library.close, None)
 
 
+# An export waits this long for the analysis being saved (a save takes ~10-100 ms; a locked
+# library retries for a few seconds before it gives up).
+SAVES_WAIT_S = 10.0
+# The saver's connection waits this long for another program's write lock (a backup or sync
+# tool): nothing on screen waits for it, and a save given up on leaves the article out of
+# search and exports.
+SAVER_BUSY_TIMEOUT_MS = 5_000
+
+
 class AnalysisSaver:
     """Library writes that must not hold the GUI thread, done in order on one thread of their own.
 
@@ -115,6 +124,9 @@ class AnalysisSaver:
             return None
         opened = open_library(self._data_dir)
         self._library = opened.library
+        if self._library is not None:
+            _guarded("set the saver's lock wait", lambda: self._library.db.execute(
+                f"PRAGMA busy_timeout = {SAVER_BUSY_TIMEOUT_MS}"), None)
         return opened
 
     def remember(self, article: Article) -> None:
@@ -137,6 +149,17 @@ class AnalysisSaver:
             log.warning("library: %s skipped: %s", what, opened.message if opened else "not open")
             return
         _guarded(what, lambda: write(self._library), None)
+
+    def wait(self, timeout_s: float = SAVES_WAIT_S) -> bool:
+        """Wait until every write asked for so far is done (an export must see the analysis
+        just drawn); False if they take longer than `timeout_s`."""
+        if self._closed:
+            return True
+        try:
+            self._pool.submit(lambda: None).result(timeout=timeout_s)
+        except TimeoutError:
+            return False
+        return True
 
     def close(self) -> None:
         """Wait for every write asked for, then close the saver's connection. Safe to call twice."""

@@ -96,7 +96,8 @@ def export_notes(window, path: str, write: Callable | None = None) -> Path | Non
     from reader.store.export import export
 
     window.notes.flush()
-    window.session.corrections.writer.wait()  # the corrections made so far are in the library
+    # the analysis just drawn and the corrections made so far are in the library
+    window.session.wait_for_library_writes()
     try:
         written = (write or export)(window.ensure_library(), path)
     except Exception as exc:  # noqa: BLE001 - OSError, StoreError: the user must hear of it

@@ -380,6 +380,11 @@ class ReadingSession(QObject):
     def _on_correction_not_saved(self, message: str) -> None:
         self.failed.emit(message, "warning")
 
+    def wait_for_library_writes(self) -> bool:
+        """Block until the analyses and corrections asked to be saved are in the library."""
+        self.corrections.writer.wait()
+        return self._saver.wait()
+
     # closing -----------------------------------------------------------------------------
     def close(self) -> None:
         """Stop the client, finish the library writes, close the library. Safe to call twice."""

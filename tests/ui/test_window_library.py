@@ -89,3 +89,30 @@ def test_a_hit_for_an_article_no_longer_stored_is_a_message(make_window, qtbot):
     window = make_window(engine_factory=stub_engine())
     window.open_library_hit("0" * 32, "person:nobody")
     assert "no longer in your library" in window.message_bar.text()
+
+
+def test_an_export_right_after_an_analysis_waits_for_it_to_be_saved(make_window, tmp_path, qtbot):
+    """Regression: analyses are saved on the saver's thread, and an export read the library at
+    once; while another program held the library's write lock, the export missed the article
+    just read. Now it waits for the saves asked for (the lock is let go half a second in)."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "first.txt"
+    path.write_text(FIRST)
+    window = make_window(engine_factory=TwoArticleEngine)
+    library = window.ensure_library()
+    assert library is not None
+    other_program = sqlite3.connect(library.path, check_same_thread=False, isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")  # the saver's writes queue behind this lock
+    try:
+        _open(window, qtbot, path)
+        release = threading.Timer(0.5, other_program.execute, ["COMMIT"])
+        release.start()
+        out = library_dialogs.export_notes(window, str(tmp_path / "notes.md"))
+        release.join()
+    finally:
+        other_program.close()
+    assert out is not None
+    text = out.read_text(encoding="utf-8")
+    assert "the pier was safe" in text and "The harbour master" in text
