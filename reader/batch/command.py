@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.batch import engines, inputs
+from reader.batch import inputs
 from reader.batch.tally import Tally
 from reader.cli_errors import CommandError
 
@@ -41,7 +41,6 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--jobs needs a whole number of at least 1.")
     if args.resume and not args.out:
         raise CommandError("--resume needs --out: it skips the documents already there.")
-    engines.keep_single_threaded()   # before the model (and numpy) loads here or in a worker
     shards = inputs.expand(args.jsonl)
     out = Path(args.out) if args.out else None
     folder = out is not None and (out.is_dir() or args.out.endswith(("/", os.sep)))
