@@ -6,6 +6,9 @@ start, model load per worker, reading and writing. Printed per configuration: wa
 documents/s, tokens/s, the ratio to one job, the peak RSS of the largest process (a worker;
 with one job, the only process), and whether the output is byte-identical to one job's after
 sorting by id. The load average is printed beside the figures: the machine may be shared.
+CPU time is printed too (user + system of the command and every process under it: workers,
+nannies, the scheduler), total and per document: on a shared machine it moves much less than the
+wall time, and equal CPU per document across runs means the workers lose nothing to parallelism.
 
     python benchmarks/bench_batch.py [--docs 400] [--max-jobs N] [--results]
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -63,10 +67,17 @@ def peak_rss_mb(proc: psutil.Process, peaks: dict[int, int]) -> None:
             pass   # it ended between the listing and the look
 
 
-def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, int]:
+def children_cpu_seconds() -> float:
+    """User + system time of the finished processes under this one (their own finished children included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, int, float]:
     target = f"{out}/" if out.suffix == "" else str(out)   # a folder: one output shard per input shard
     cmd = [sys.executable, "-m", "reader", "analyze", "--jsonl", str(corpus), "--out", target, *extra]
     env = dict(os.environ, OMP_NUM_THREADS="1")
+    cpu_before = children_cpu_seconds()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     watched = psutil.Process(proc.pid)
@@ -77,7 +88,7 @@ def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
-    return seconds, max(peaks.values(), default=0)
+    return seconds, max(peaks.values(), default=0), children_cpu_seconds() - cpu_before
 
 
 def sorted_bytes(out: Path) -> bytes:
@@ -104,21 +115,22 @@ def main() -> None:
         reference: bytes | None = None
         for name, extra, out in configs:
             load_before = os.getloadavg()[0]
-            seconds, rss = run(corpus, out, extra)
+            seconds, rss, cpu = run(corpus, out, extra)
             data = sorted_bytes(out)
             reference = data if reference is None else reference
-            rows.append((name, seconds, rss, data == reference, load_before, os.getloadavg()[0]))
-            print(f"{name}: {seconds:.1f} s", file=sys.stderr)
+            rows.append((name, seconds, rss, cpu, data == reference, load_before, os.getloadavg()[0]))
+            print(f"{name}: {seconds:.1f} s wall, {cpu:.1f} s CPU", file=sys.stderr)
 
     base = rows[0][1]
     header = (f"{args.docs} documents ({tokens} tokens, the sample article repeated, {SHARDS} shards); "
               f"{os.cpu_count()} cores; wall time includes start-up and model load per worker")
-    table = ["| run | wall s | docs/s | tokens/s | × one job | peak RSS per worker MB | identical output | "
-             "load avg before → after |",
-             "|---|---|---|---|---|---|---|---|"]
-    for name, seconds, rss, same, before, after in rows:
+    table = ["| run | wall s | docs/s | tokens/s | × one job | CPU s, all processes | CPU ms/doc | "
+             "peak RSS per worker MB | identical output | load avg before → after |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, seconds, rss, cpu, same, before, after in rows:
         table.append(f"| {name} | {seconds:.1f} | {args.docs / seconds:.1f} | {tokens / seconds:.0f} | "
-                     f"{base / seconds:.2f} | {rss} | {'yes' if same else 'NO'} | {before:.2f} → {after:.2f} |")
+                     f"{base / seconds:.2f} | {cpu:.1f} | {1000 * cpu / args.docs:.1f} | {rss} | "
+                     f"{'yes' if same else 'NO'} | {before:.2f} → {after:.2f} |")
     print(header)
     print("\n".join(table))
     if args.results:

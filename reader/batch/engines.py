@@ -3,17 +3,32 @@
 Each process (the main one, a pool worker, a Dask worker) keeps one `AttributionEngine` for
 its whole life: the model is loaded once per process, on first use or by `warm_up()`.
 A document the engine cannot analyse becomes `{"id", "error"}`: a batch never stops for one.
+Every analysing process stays single-threaded (`keep_single_threaded`): see the reason there.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from reader.analysis import AttributionEngine
 from reader.analysis.profile import with_profile
 
 _engine: AttributionEngine | None = None
+# Thread pools of numpy's BLAS, off: OpenBLAS starts one thread per extra core when numpy is
+# imported, yet the engine's matrix products run in blis on the calling thread, so these threads
+# never help. Their mere existence makes the process multi-threaded for glibc, whose locks then
+# take atomic instructions, and spaCy's parser takes and releases the GIL (a lock) ~800,000 times a
+# document: +13 % CPU per document measured (issue 18). Dask sets the same three for its workers.
+SINGLE_THREAD_ENVIRONMENT = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def keep_single_threaded() -> None:
+    """Before numpy is imported here: this process and the workers it spawns start no BLAS threads.
+    A value the user set is kept."""
+    for name, value in SINGLE_THREAD_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
 
 
 def engine() -> AttributionEngine:

@@ -2,7 +2,8 @@
 
 The scheduling is concurrent.futures' own; this module only bounds how many chunks are in flight
 (so a corpus of millions is never read into memory ahead of the workers) and hands results back
-in the order the chunks went in. One job runs in this process, with no pool at all.
+in the order the chunks went in. One job runs in this process, with no pool at all. Whichever
+process analyses (this one, or each worker) starts single-threaded: `engines.keep_single_threaded`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class WorkerPool:
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> WorkerPool:
+        engines.keep_single_threaded()   # before the model loads here, and inherited by the workers
         if self.jobs > 1:
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(START_METHOD),
                                                  initializer=engines.warm_up)

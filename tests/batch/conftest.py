@@ -7,10 +7,10 @@ import pytest
 
 @pytest.fixture(scope="module")
 def dask_client():
-    """One 2-worker LocalCluster for a module's tests (each worker loads the model once)."""
+    """One 2-worker LocalCluster for a module's tests, set up as the command sets it up (each worker
+    loads the model once)."""
     distributed = pytest.importorskip("distributed")
-    from reader.batch.cluster import DASHBOARD_ANY_PORT
+    from reader.batch.cluster import local_cluster
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=DASHBOARD_ANY_PORT) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         yield client
