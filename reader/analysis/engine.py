@@ -31,9 +31,9 @@ from reader.analysis.quotes import find_quotes, outermost
 from reader.analysis.records import Mention, RawClaim
 from reader.analysis.reported import find_claims, may_attribute
 from reader.analysis.types import Analysis, Claim, Span
+from reader.analysis.version import ENGINE_VERSION
 from reader.analysis.visible_first import paragraphs_ahead, with_preview
 
-ENGINE_VERSION = "1.0.1"
 # analyze() has no one to report to: pipe paragraphs in spaCy's own default batch size, which
 # parses fastest (paragraph Docs are small, so memory stays low); progressive callers choose.
 _WHOLE_TEXT_BATCH = 64

@@ -155,7 +155,7 @@ def _version(dist: str) -> str:
 
 def about_text(data_dir: Path, settings_dir: Path | None = None) -> str:
     """About, as HTML; `settings_dir` is the folder of settings and logs (default: `data_dir`)."""
-    from reader.analysis.engine import ENGINE_VERSION
+    from reader.analysis.version import ENGINE_VERSION
 
     esc = html.escape
     rows = "".join(f"<tr><td>{esc(d)} {esc(_version(d))}</td><td>{esc(what)}</td><td>{esc(lic)}</td></tr>"

@@ -53,9 +53,9 @@ PASTED_TITLE = "Pasted article"
 def engine_version(engine_factory: Callable[[], Any] | None) -> str | None:
     """The version cached analyses are kept under; None (a stub without one) is never cached."""
     if engine_factory is None:
-        from reader.analysis import AttributionEngine  # no spaCy import: the model loads lazily
+        from reader.analysis.version import ENGINE_VERSION  # not the engine: it is not needed here
 
-        return AttributionEngine.version
+        return ENGINE_VERSION
     return getattr(engine_factory, "version", None)
 
 
