@@ -2,8 +2,9 @@
 
 - Nothing a document leaves behind stays alive: the live objects and the model's strings are the
   same after more documents of text already seen.
-- A one-job run and the pool's workers never start a thread: spaCy's parser takes and releases
-  the GIL ~800,000 times a document, which costs ~13 % more CPU once glibc sees a second thread.
+- A one-job run, the pool's workers and a Dask worker's analysing process never start a thread:
+  spaCy's parser takes and releases the GIL ~800,000 times a document, which costs ~13 % more CPU
+  once glibc sees a second thread.
 - Our LocalCluster's workers run without Dask's MALLOC_TRIM_THRESHOLD_ and without its profiler.
 """
 
@@ -17,21 +18,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from batch_corpus import ROOT, corpus, write_jsonl
+from batch_corpus import ROOT, corpus, write_jsonl, write_shards
+from glibc_threads import this_process
 
-from reader.batch import engines
+from reader.batch import analyze_partitions, engines
 from reader.batch.pool import WorkerPool
 
 GLIBC = platform.libc_ver()[0] == "glibc"
 # the environment a user has who never heard of BLAS threads
 USER_ENVIRONMENT = {k: v for k, v in os.environ.items() if k not in engines.SINGLE_THREAD_ENVIRONMENT}
-# Run in a process of its own: the command, then glibc's own record of whether the process ever had
-# a second thread (a thread that ended leaves no other trace, and still costs).
+# Run in a process of its own: the command, then whether the process ever had a second thread.
 ONE_JOB_RUN = """
-import ctypes, sys
+import sys
+from glibc_threads import never_had_a_second_thread
 from reader.cli import main
 code = main(sys.argv[1:])
-print(code, ctypes.c_bool.in_dll(ctypes.CDLL(None), "__libc_single_threaded").value)
+print(code, never_had_a_second_thread())
 """
 # A first pass over the texts (every word seen once, every lazy set-up done), then three more over
 # the same texts: the live objects and the model's strings after the first, and after the others.
@@ -62,7 +64,7 @@ def test_a_one_job_run_never_starts_a_thread(tmp_path):
     write_jsonl(tmp_path / "in.jsonl", corpus(3))
     done = subprocess.run([sys.executable, "-c", ONE_JOB_RUN, "analyze", "--jsonl", str(tmp_path / "in.jsonl"),
                            "--out", str(tmp_path / "out.jsonl"), "--jobs", "1"],
-                          env=USER_ENVIRONMENT, cwd=ROOT, capture_output=True, text=True, check=True)
+                          env=USER_ENVIRONMENT, cwd=Path(__file__).parent, capture_output=True, text=True, check=True)
     assert "analysed 3 documents" in done.stderr
     assert done.stdout.split() == ["0", "True"]
 
@@ -91,3 +93,23 @@ def test_local_cluster_workers_run_without_malloc_trimming_or_profiler(dask_clie
         return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
 
     assert list(dask_client.run(worker_settings).values()) == [(None, False)] * 2
+
+
+@pytest.mark.skipif(not GLIBC, reason="reads glibc's record of threads")
+def test_dask_workers_analyse_in_a_single_threaded_child(tmp_path, dask_client):
+    import dask
+
+    from reader.batch.cluster import ANALYSING_EXECUTOR
+
+    shards = tmp_path / "shards"
+    write_shards(shards, corpus(6), 2)
+    tally = analyze_partitions(sorted(str(p) for p in shards.iterdir()), tmp_path / "out", dask_client)
+    assert tally.analysed == 6 and tally.failed == 0
+    workers = dask_client.run(this_process)
+    with dask.annotate(executor=ANALYSING_EXECUTOR):   # where analyze_partitions ran, after it ran
+        children = {address: dask_client.submit(this_process, workers=[address], pure=False).result()
+                    for address in workers}
+    for address, (worker_pid, _, worker_single) in workers.items():
+        child_pid, child_parent, child_single = children[address]
+        assert child_parent == worker_pid and child_pid != worker_pid
+        assert child_single and not worker_single   # the worker has its event loop's threads
