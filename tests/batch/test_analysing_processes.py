@@ -113,3 +113,23 @@ def test_dask_workers_analyse_in_a_single_threaded_child(tmp_path, dask_client):
         child_pid, child_parent, child_single = children[address]
         assert child_parent == worker_pid and child_pid != worker_pid
         assert child_single and not worker_single   # the worker has its event loop's threads
+
+
+def test_a_daemonic_dask_worker_analyses_on_its_own_thread(tmp_path):
+    # Dask's default worker (distributed.worker.daemon) may not start processes: the run still works.
+    # Our other settings stay: with Dask's, the nanny would set MALLOC_TRIM_THRESHOLD_ in this process's
+    # own environment before spawning, and every later cluster's workers would inherit it.
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    from reader.batch.cluster import ANALYSING_EXECUTOR, LOCAL_WORKER_CONFIG
+
+    shards = tmp_path / "shards"
+    write_shards(shards, corpus(3), 1)
+    with dask.config.set({**LOCAL_WORKER_CONFIG, "distributed.worker.daemon": True}), distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+        tally = analyze_partitions([str(p) for p in shards.iterdir()], tmp_path / "out", client)
+        with dask.annotate(executor=ANALYSING_EXECUTOR):
+            analysing_pid, _, _ = client.submit(this_process, pure=False).result()
+        assert list(client.run(os.getpid).values()) == [analysing_pid]
+    assert tally.analysed == 3 and tally.failed == 0
