@@ -23,9 +23,13 @@ A worker's memory limit counts the worker only, not its analysing child.
 
 from __future__ import annotations
 
+import asyncio
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -71,6 +75,7 @@ LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.daemon": False,
 }
+PR_SET_PDEATHSIG = 1   # <linux/prctl.h>: the signal a process gets when its parent ends
 # The Dask executor, on every worker, that runs the analysing tasks (EngineLoader).
 ANALYSING_EXECUTOR = "sourcelight"
 DAEMONIC_WORKER_WARNING = (
@@ -108,14 +113,31 @@ class EngineLoader(WorkerPlugin):
                                                                       thread_name_prefix=ANALYSING_EXECUTOR)
             return
         engines.keep_single_threaded()   # inherited by the analysing process
-        worker.executors[ANALYSING_EXECUTOR] = ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context(START_METHOD), initializer=engines.warm_up)
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(START_METHOD),
+                                       initializer=start_analysing_process, initargs=(os.getpid(),))
+        # started now, from the event loop's thread (it lives as long as the worker: see
+        # start_analysing_process), and the model loads while the run's tasks are being sent
+        executor.submit(os.getpid)
+        worker.executors[ANALYSING_EXECUTOR] = executor
 
-    def teardown(self, worker) -> None:  # noqa: ANN001
+    async def teardown(self, worker) -> None:  # noqa: ANN001
         executor = worker.executors.pop(ANALYSING_EXECUTOR, None)
         if executor is not None:
-            # not waiting: teardown runs on the worker's event loop, which must go on answering
-            executor.shutdown(wait=False, cancel_futures=True)
+            # waited for off the event loop, which must go on answering; a worker that exited first
+            # would leave its analysing process waiting for work for ever (see start_analysing_process)
+            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+
+
+def start_analysing_process(worker_pid: int) -> None:
+    """The analysing process's first step: it is to die with its worker; then it loads the model."""
+    # A ProcessPoolExecutor's process holds both ends of its task pipe, so it outlives a parent that
+    # exits before the executor's shutdown reaches it (a worker closing, or killed): it would keep a
+    # model's memory for ever. Linux ends it when the thread that started it ends (PR_SET_PDEATHSIG).
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != worker_pid:   # the worker was gone before that
+            os._exit(1)
+    engines.warm_up()
 
 
 class StoppedAtMalformedLine(Exception):

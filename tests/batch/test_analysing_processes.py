@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from batch_corpus import ROOT, corpus, write_jsonl, write_shards
-from glibc_threads import this_process
+from batch_corpus import ROOT, RUN_TIMEOUT, corpus, write_jsonl, write_shards
+from batch_processes import analysing_children, this_process
 
 from reader.batch import analyze_partitions, engines
 from reader.batch.pool import WorkerPool
@@ -30,7 +31,7 @@ USER_ENVIRONMENT = {k: v for k, v in os.environ.items() if k not in engines.SING
 # Run in a process of its own: the command, then whether the process ever had a second thread.
 ONE_JOB_RUN = """
 import sys
-from glibc_threads import never_had_a_second_thread
+from batch_processes import never_had_a_second_thread
 from reader.cli import main
 code = main(sys.argv[1:])
 print(code, never_had_a_second_thread())
@@ -133,3 +134,25 @@ def test_a_daemonic_dask_worker_analyses_on_its_own_thread(tmp_path):
             analysing_pid, _, _ = client.submit(this_process, pure=False).result()
         assert list(client.run(os.getpid).values()) == [analysing_pid]
     assert tally.analysed == 3 and tally.failed == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the analysing process dies with its worker on Linux")
+@pytest.mark.parametrize("worker_end", ["killed", "closed"])
+def test_an_analysing_process_ends_with_its_worker(worker_end):
+    # a worker killed (-9, the out-of-memory killer) or closed must not leave a process holding a model
+    distributed = pytest.importorskip("distributed")
+    import psutil
+
+    from reader.batch.cluster import EngineLoader, local_cluster
+
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        client.register_plugin(EngineLoader())   # each worker starts its analysing process now
+        [worker_pid] = client.run(os.getpid).values()
+        [children] = client.run(analysing_children).values()
+        analysing = [psutil.Process(pid) for pid in children]
+        if worker_end == "killed":
+            os.kill(worker_pid, signal.SIGKILL)
+            _, alive = psutil.wait_procs(analysing, timeout=RUN_TIMEOUT)
+    if worker_end == "closed":
+        _, alive = psutil.wait_procs(analysing, timeout=RUN_TIMEOUT)
+    assert analysing and not alive

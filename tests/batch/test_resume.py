@@ -11,13 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from batch_corpus import by_id, corpus, read_lines, reader_process, run_batch, write_jsonl, write_shards
+from batch_corpus import RUN_TIMEOUT, by_id, corpus, read_lines, reader_process, run_batch, write_jsonl, write_shards
+from batch_processes import analysing_children
 
 from reader.batch import analyze_partitions
 from reader.batch.outputs import recover
 from reader.cli_errors import CommandError
 
-RUN_TIMEOUT = 600   # seconds; generous: the machine is shared
 LINES_BEFORE_KILL = 4
 
 
@@ -87,13 +87,6 @@ def test_dask_resumes_inside_an_unfinished_shard(tmp_path, dask_client):
     assert by_id(read_lines(out)) == by_id(read_lines(single))
 
 
-def analysing_processes() -> list[int]:
-    """The pids of this Dask worker's children that analyse (not multiprocessing's resource tracker)."""
-    import psutil
-
-    return [p.pid for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
-
-
 def test_a_killed_analysing_process_ends_the_dask_run_and_resume_finishes_it(tmp_path, dask_client):
     records = corpus(120)
     names = ["part-0.jsonl", "part-1.jsonl"]   # plain, so that their lines can be counted as they grow
@@ -103,7 +96,7 @@ def test_a_killed_analysing_process_ends_the_dask_run_and_resume_finishes_it(tmp
         run = runner.submit(analyze_partitions, paths, out, dask_client)
         for name in names:   # both shards under way
             wait_for_lines(out / "_partial" / name, 1, lambda: not run.done())
-        for pids in dask_client.run(analysing_processes).values():
+        for pids in dask_client.run(analysing_children).values():
             for pid in pids:
                 os.kill(pid, signal.SIGKILL)   # as the out-of-memory killer would
         with pytest.raises(CommandError, match="A worker process stopped.*--resume"):
