@@ -75,12 +75,12 @@ LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.daemon": False,
 }
-PR_SET_PDEATHSIG = 1   # <linux/prctl.h>: the signal a process gets when its parent ends
 # The Dask executor, on every worker, that runs the analysing tasks (EngineLoader).
 ANALYSING_EXECUTOR = "sourcelight"
 DAEMONIC_WORKER_WARNING = (
     "Sourcelight analyses on this Dask worker's own thread, about 15 % slower a document: start the "
     "workers with DASK_DISTRIBUTED__WORKER__DAEMON=False to analyse in a single-threaded process.")
+PR_SET_PDEATHSIG = 1   # <linux/prctl.h>: the signal a process gets when its parent ends
 
 
 class EngineLoader(WorkerPlugin):
