@@ -3,8 +3,8 @@
 Each configuration runs the real command in a fresh process over the same corpus (the sample
 article, repeated, in shards), so every figure includes what a user waits for: interpreter
 start, model load per worker, reading and writing. Printed per configuration: wall time,
-documents/s, tokens/s, the ratio to one job, the peak RSS of the largest process (a worker;
-with one job, the only process), and whether the output is byte-identical to one job's after
+documents/s, tokens/s, the ratio to one job, the peak RSS of the largest worker (with one job,
+the only process; a Dask worker as "worker + its children", the analysing process), and whether the output is byte-identical to one job's after
 sorting by id. The load average is printed beside the figures: the machine may be shared.
 CPU time is printed too (user + system of the command and every process under it: workers,
 nannies, the scheduler), total and per document: on a shared machine it moves much less than the
@@ -55,16 +55,30 @@ def build_corpus(folder: Path, docs: int) -> int:
     return tokens_per_doc * docs
 
 
-def peak_rss_mb(proc: psutil.Process, peaks: dict[int, int]) -> None:
-    """Each process's high-water mark of resident memory (VmHWM), the largest seen so far."""
+def peak_rss_mb(proc: psutil.Process, peaks: dict[int, tuple[int, int]]) -> None:
+    """Each process's parent and high-water mark of resident memory (VmHWM), the largest seen so far."""
     for p in [proc, *proc.children(recursive=True)]:
         try:
+            parent = p.ppid()
             with open(f"/proc/{p.pid}/status", encoding="ascii") as status:
                 for line in status:
                     if line.startswith("VmHWM:"):
-                        peaks[p.pid] = max(peaks.get(p.pid, 0), int(line.split()[1]) // 1024)
-        except OSError:
+                        peak = int(line.split()[1]) // 1024
+                        peaks[p.pid] = (parent, max(peaks.get(p.pid, (parent, 0))[1], peak))
+        except (OSError, psutil.Error):
             pass   # it ended between the listing and the look
+
+
+def worker_memory(command: int, peaks: dict[int, tuple[int, int]]) -> str:
+    """The peak RSS of the command's largest child process (a worker) with its own children's (a Dask
+    worker's analysing process), or the command's own when it has no children."""
+    def children(pid: int) -> int:
+        return sum(peak for parent, peak in peaks.values() if parent == pid)
+
+    workers = [pid for pid, (parent, _) in peaks.items() if parent == command] or [command]
+    largest = max(workers, key=lambda pid: peaks[pid][1] + children(pid))
+    own, below = peaks[largest][1], children(largest)
+    return f"{own} + {below} = {own + below}" if below else str(own)
 
 
 def children_cpu_seconds() -> float:
@@ -73,7 +87,7 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, int, float]:
+def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, str, float]:
     target = f"{out}/" if out.suffix == "" else str(out)   # a folder: one output shard per input shard
     cmd = [sys.executable, "-m", "reader", "analyze", "--jsonl", str(corpus), "--out", target, *extra]
     env = dict(os.environ, OMP_NUM_THREADS="1")
@@ -81,14 +95,14 @@ def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, int, float]:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     watched = psutil.Process(proc.pid)
-    peaks: dict[int, int] = {}
+    peaks: dict[int, tuple[int, int]] = {}
     while proc.poll() is None:
         peak_rss_mb(watched, peaks)
         time.sleep(SAMPLE_EVERY)
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
-    return seconds, max(peaks.values(), default=0), children_cpu_seconds() - cpu_before
+    return seconds, worker_memory(proc.pid, peaks), children_cpu_seconds() - cpu_before
 
 
 def sorted_bytes(out: Path) -> bytes:

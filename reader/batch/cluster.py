@@ -1,8 +1,11 @@
 """Batch analysis on Dask's distributed scheduler: a LocalCluster, or a cluster at tcp://HOST:8786.
 
 Dask does the scheduling; this module gives it one task per input shard (`analyze_shard`),
-which reads the shard on a worker and writes its output shard, and it loads the model once
-per worker (`EngineLoader`, a worker plugin, fills the per-process cache of engines.py).
+which reads the shard and writes its output shard. The tasks run on Dask's executor
+`ANALYSING_EXECUTOR`, which a worker plugin (`EngineLoader`, registered by the client, so on a
+remote cluster too) adds to every worker: one spawned child process per worker, which loads the
+model once and stays single-threaded (the reason is in EngineLoader). A child that dies (killed,
+out of memory) ends the run with a sentence, and the next run gets fresh children.
 An output shard is written under `_partial/` in the output folder and moved into place when
 it is complete, so after an interruption `--resume` skips finished shards and goes on inside
 the unfinished ones. Progress comes from the scheduler, shard by shard (`as_completed`).
@@ -10,14 +13,26 @@ the unfinished ones. Progress comes from the scheduler, shard by shard (`as_comp
 For Dask users: `analyze_partitions(paths, out_dir)` on the current client, and
 `analyze_bag(bag)` mapping a bag of `{"id", "text"}` records to result objects.
 The workers must have Sourcelight installed and see the input and output paths. Our LocalCluster
-starts its workers with `LOCAL_WORKER_CONFIG` (the reason is there); a remote cluster's workers
-are as fast per document when they are started with the same two settings.
+starts its workers with `LOCAL_WORKER_CONFIG` (the reasons are there); a remote cluster's workers
+are as fast per document when they are started with the same three settings, in a Dask YAML file
+on the workers (e.g. ~/.config/dask/sourcelight.yaml; not as DASK_ environment variables, which
+Dask lowercases, so MALLOC_TRIM_THRESHOLD_ would stay set). With Dask's default, daemonic workers,
+the engine runs on a thread of the worker instead (slower; the worker's log says so).
+A worker's memory limit counts the worker only, not its analysing child.
 """
 
 from __future__ import annotations
 
+import asyncio
+import ctypes
+import logging
+import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,6 +48,7 @@ except ImportError as exc:  # the optional `cluster` extra
 
 from reader.batch import engines, inputs, outputs
 from reader.batch.inputs import Malformed, Shard
+from reader.batch.pool import START_METHOD, WORKER_STOPPED
 from reader.batch.progress import Bar
 from reader.batch.tally import Tally
 
@@ -40,6 +56,7 @@ LOCAL_SCHEDULER = "local"
 PARTIAL_FOLDER = "_partial"
 CONNECT_TIMEOUT = "30s"
 SHARD_UNIT = "shard"
+logger = logging.getLogger(__name__)
 # The scheduler's HTTP server always starts; on port 0 it never collides with another cluster
 # on this machine (the fixed default, 8787, warns and moves when taken).
 DASHBOARD_ANY_PORT = ":0"
@@ -50,20 +67,77 @@ DASHBOARD_ANY_PORT = ":0"
 #   without it) and +15-25 % CPU per document. None unsets
 #   it (Dask's documented way); the worker's peak memory stays well under the 300 MB target.
 # - the worker's statistical profiler takes the GIL every 10 ms to sample the task's stack: ~4 %.
+# - a daemonic process may not start processes, and each worker starts its analysing process
+#   (EngineLoader); the nanny still ends its worker when it closes.
 # One thread per worker (threads_per_worker=1): the engine is CPU-bound Python.
 LOCAL_WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
+    "distributed.worker.daemon": False,
 }
+# The Dask executor, on every worker, that runs the analysing tasks (EngineLoader).
+ANALYSING_EXECUTOR = "sourcelight"
+DAEMONIC_WORKER_WARNING = (
+    "Sourcelight analyses on this Dask worker's own thread, about 15 % slower a document: start the "
+    "workers with DASK_DISTRIBUTED__WORKER__DAEMON=False to analyse in a single-threaded process.")
+PR_SET_PDEATHSIG = 1   # <linux/prctl.h>: the signal a process gets when its parent ends
 
 
 class EngineLoader(WorkerPlugin):
-    """Loads the model when a worker starts, so every task finds it ready (one model per worker)."""
+    """Gives each worker its analysing process: a Dask executor (`ANALYSING_EXECUTOR`) of one spawned
+    process that loads the model once and never starts a thread. The worker itself loads no model.
+
+    Why a process: a Dask worker runs tasks on a thread beside its event loop, and spaCy's parser takes
+    and releases the GIL ~800,000 times a document; glibc's locks are cheap only in a process that has
+    never had a second thread (~86 ms a document on the worker's thread, ~74 in such a process).
+    A daemonic worker (Dask's default, `distributed.worker.daemon`) may not start processes: there the
+    executor is one thread of the worker's, and the worker logs how to get the faster one.
+
+    Registered once per scheduler (`idempotent`): runs sharing a cluster share the analysing processes,
+    and a second run does not load the model again. `renewed()` replaces them (after one died).
+    """
 
     name = "sourcelight-engine"
+    idempotent = True
+
+    @classmethod
+    def renewed(cls) -> EngineLoader:
+        loader = cls()
+        loader.idempotent = False   # registered again: every worker tears down and sets up anew
+        return loader
 
     def setup(self, worker) -> None:  # noqa: ANN001
-        engines.warm_up()
+        if multiprocessing.current_process().daemon:
+            logger.warning(DAEMONIC_WORKER_WARNING)
+            worker.executors[ANALYSING_EXECUTOR] = ThreadPoolExecutor(max_workers=1,
+                                                                      thread_name_prefix=ANALYSING_EXECUTOR)
+            return
+        engines.keep_single_threaded()   # inherited by the analysing process
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(START_METHOD),
+                                       initializer=start_analysing_process, initargs=(os.getpid(),))
+        # started now, from the event loop's thread (it lives as long as the worker: see
+        # start_analysing_process), and the model loads while the run's tasks are being sent
+        executor.submit(os.getpid)
+        worker.executors[ANALYSING_EXECUTOR] = executor
+
+    async def teardown(self, worker) -> None:  # noqa: ANN001
+        executor = worker.executors.pop(ANALYSING_EXECUTOR, None)
+        if executor is not None:
+            # waited for off the event loop, which must go on answering; a worker that exited first
+            # would leave its analysing process waiting for work for ever (see start_analysing_process)
+            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+
+
+def start_analysing_process(worker_pid: int) -> None:
+    """The analysing process's first step: it is to die with its worker; then it loads the model."""
+    # A ProcessPoolExecutor's process holds both ends of its task pipe, so it outlives a parent that
+    # exits before the executor's shutdown reaches it (a worker closing, or killed): it would keep a
+    # model's memory for ever. Linux ends it when the thread that started it ends (PR_SET_PDEATHSIG).
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != worker_pid:   # the worker was gone before that
+            os._exit(1)
+    engines.warm_up()
 
 
 class StoppedAtMalformedLine(Exception):
@@ -111,8 +185,9 @@ def analyze_partitions(paths: list[str], out_dir: str | Path, client: distribute
     if len(set(names)) < len(names):
         raise CommandError("Two input shards have the same file name; an output folder needs distinct names.")
     client.register_plugin(EngineLoader())
-    futures = [client.submit(analyze_shard, str(Path(p).resolve()), str((out / name).resolve()), resume, strict,
-                             pure=False) for p, name in zip(paths, names)]
+    with dask.annotate(executor=ANALYSING_EXECUTOR):
+        futures = [client.submit(analyze_shard, str(Path(p).resolve()), str((out / name).resolve()), resume, strict,
+                                 pure=False) for p, name in zip(paths, names)]
     tally = Tally()
     bar = Bar(len(futures), unit=SHARD_UNIT)
     try:
@@ -131,6 +206,10 @@ def analyze_partitions(paths: list[str], out_dir: str | Path, client: distribute
         client.cancel(futures)
         raise CommandError("A Dask worker died on a shard (out of memory?); finished shards are kept: "
                            "run again with --resume.") from exc
+    except BrokenProcessPool as exc:
+        client.cancel(futures)
+        client.register_plugin(EngineLoader.renewed())   # the next run finds every worker ready
+        raise CommandError(WORKER_STOPPED) from exc
     finally:
         bar.close()
     try:
@@ -140,10 +219,28 @@ def analyze_partitions(paths: list[str], out_dir: str | Path, client: distribute
     return tally
 
 
-def analyze_bag(bag):  # noqa: ANN001, ANN201
+def analyze_bag(bag, client: distributed.Client | None = None):  # noqa: ANN001, ANN201
     """A dask.bag of `{"id", "text"}` records → a bag of result objects (the analysis contract, or
-    `{"id", "error"}` for a record that is malformed or that the engine fails on)."""
-    return bag.map_partitions(_analyze_records)
+    `{"id", "error"}` for a record that is malformed or that the engine fails on).
+
+    On a distributed client (`client`, or the current one) each partition is analysed in its worker's
+    analysing process; with no client (Dask's local schedulers), where the bag is computed."""
+    try:
+        (client or distributed.get_client()).register_plugin(EngineLoader())
+    except ValueError:
+        pass   # no distributed client: nothing to set up
+    return bag.map_partitions(_analyze_partition)
+
+
+def _analyze_partition(records) -> list[dict[str, Any]]:  # noqa: ANN001
+    # A bag's graph optimisation fuses its tasks and drops their annotations, so the partition's task
+    # hands its records to the worker's analysing executor itself (its own thread only waits).
+    records = list(records)
+    try:
+        executor = distributed.get_worker().executors[ANALYSING_EXECUTOR]
+    except (ValueError, KeyError):   # not on a worker, or on one without EngineLoader
+        return _analyze_records(records)
+    return executor.submit(_analyze_records, records).result()
 
 
 def _analyze_records(records) -> list[dict[str, Any]]:  # noqa: ANN001

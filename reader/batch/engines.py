@@ -1,7 +1,8 @@
 """One document → one result object, the same in every process and on every engine.
 
-Each process (the main one, a pool worker, a Dask worker) keeps one `AttributionEngine` for
-its whole life: the model is loaded once per process, on first use or by `warm_up()`.
+Each process (the main one, a pool worker, a Dask worker's analysing process) keeps one
+`AttributionEngine` for its whole life: the model is loaded once per process, on first use or by
+`warm_up()`.
 A document the engine cannot analyse becomes `{"id", "error"}`: a batch never stops for one.
 Every analysing process stays single-threaded (`keep_single_threaded`): see the reason there.
 """
@@ -41,7 +42,7 @@ def engine() -> AttributionEngine:
 
 
 def warm_up() -> None:
-    """Load the model (a pool initializer, a Dask worker plugin): the first document is not slower."""
+    """Load the model (the initializer of a pool worker and of a Dask worker's analysing process)."""
     engine()
 
 

@@ -27,6 +27,8 @@ IN_FLIGHT_PER_WORKER = 4
 # "spawn", not "fork": a forked worker would share the parent's spaCy/thread state, and spawn
 # is what macOS and Windows (and a frozen build) do anyway.
 START_METHOD = "spawn"
+WORKER_STOPPED = ("A worker process stopped (its model did not load, or it ran out of memory). "
+                  "The finished results are kept: run again with --resume to go on.")
 
 
 class WorkerPool:
@@ -62,5 +64,4 @@ class WorkerPool:
                 tag_done, future = pending.popleft()
                 yield tag_done, future.result()
         except BrokenProcessPool as exc:
-            raise CommandError("A worker process stopped (its model did not load, or it ran out of memory). "
-                               "The finished results are kept: run again with --resume to go on.") from exc
+            raise CommandError(WORKER_STOPPED) from exc

@@ -12,6 +12,7 @@ from pathlib import Path
 from reader.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
+RUN_TIMEOUT = 600   # seconds that a batch under test may take; generous: the machine is shared
 
 # Short articles written for these tests: speech, belief, quotes, a hedge, an unattributed one.
 ARTICLES = [

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from batch_corpus import by_id, corpus, read_lines, reader_process, run_batch, write_jsonl, write_shards
+from batch_corpus import RUN_TIMEOUT, by_id, corpus, read_lines, reader_process, run_batch, write_jsonl, write_shards
+from batch_processes import analysing_children
 
 from reader.batch import analyze_partitions
 from reader.batch.outputs import recover
 from reader.cli_errors import CommandError
 
-RUN_TIMEOUT = 600   # seconds; generous: the machine is shared
 LINES_BEFORE_KILL = 4
 
 
-def wait_for_lines(path: Path, count: int, proc) -> None:  # noqa: ANN001
-    """Until `path` holds `count` whole lines (the run is under way), while the run is still going."""
+def wait_for_lines(path: Path, count: int, running) -> None:  # noqa: ANN001
+    """Until `path` holds `count` whole lines (the run is under way), while `running()` says the run
+    is still going."""
     deadline = time.monotonic() + RUN_TIMEOUT
     while not (path.exists() and path.read_bytes().count(b"\n") >= count):
-        assert proc.poll() is None, "the run ended before it could be interrupted"
+        assert running(), "the run ended before it could be interrupted"
         assert time.monotonic() < deadline, "the run wrote nothing in time"
         time.sleep(0.05)
 
@@ -34,7 +37,7 @@ def test_a_killed_run_resumes_where_it_stopped(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     proc = reader_process("--jsonl", str(src), "--out", str(out), "--jobs", "1")
     try:
-        wait_for_lines(out, LINES_BEFORE_KILL, proc)
+        wait_for_lines(out, LINES_BEFORE_KILL, lambda: proc.poll() is None)
         proc.send_signal(signal.SIGKILL)   # a crash: no clean-up runs
     finally:
         proc.wait(timeout=RUN_TIMEOUT)
@@ -77,6 +80,30 @@ def test_dask_resumes_inside_an_unfinished_shard(tmp_path, dask_client):
     tally = analyze_partitions(paths, out, dask_client, resume=True)
     assert tally.malformed == 1 and tally.resumed >= 2 and tally.analysed + tally.resumed == 9
     assert not (out / "_partial").exists()
+    single = tmp_path / "one.jsonl"
+    from reader.cli import main
+
+    assert main(["analyze", "--jsonl", *paths, "--out", str(single), "--jobs", "1"]) == 0
+    assert by_id(read_lines(out)) == by_id(read_lines(single))
+
+
+def test_a_killed_analysing_process_ends_the_dask_run_and_resume_finishes_it(tmp_path, dask_client):
+    records = corpus(120)
+    names = ["part-0.jsonl", "part-1.jsonl"]   # plain, so that their lines can be counted as they grow
+    paths = [str(write_jsonl(tmp_path / name, records[k::2])) for k, name in enumerate(names)]
+    out = tmp_path / "out"
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        run = runner.submit(analyze_partitions, paths, out, dask_client)
+        for name in names:   # both shards under way
+            wait_for_lines(out / "_partial" / name, 1, lambda: not run.done())
+        for pids in dask_client.run(analysing_children).values():
+            for pid in pids:
+                os.kill(pid, signal.SIGKILL)   # as the out-of-memory killer would
+        with pytest.raises(CommandError, match="A worker process stopped.*--resume"):
+            run.result(timeout=RUN_TIMEOUT)
+
+    tally = analyze_partitions(paths, out, dask_client, resume=True)   # on fresh analysing processes
+    assert tally.resumed >= 2 and tally.analysed + tally.resumed == len(records)
     single = tmp_path / "one.jsonl"
     from reader.cli import main
 
