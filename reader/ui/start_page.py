@@ -1,14 +1,16 @@
 """The start page: what the window shows while no article is open.
 
 Contract: `install(window)` puts a `StartPage` in the window's central column in place of the
-(empty) article view and wires its buttons to the window's own commands — Open file, Open URL,
-Paste article, Try the sample — and its recent list to `window.open_path`. `leave()` (called by
-the window when an article is shown) hides it and shows the article view. The page keeps no
-state: the recent list is read from the window's settings each time the page is shown. It also
+(empty) article view and its bars, and wires its buttons to the window's own commands — Open
+file, Open URL, Paste article, Try the sample — and its recent list to `window.open_path`.
+`leave()` (called by the window when an article is shown) hides it and shows the article view
+and its bars again. The page keeps no state: the recent list is read from the window's settings each time the page is shown. It also
 says what the highlight colours mean, with the very formats the article uses.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from pathlib import Path
 
@@ -50,9 +52,11 @@ class StartPage(QFrame):
     sampleRequested = Signal()
     recentChosen = Signal(str)  # a path or URL
 
-    def __init__(self, view: QWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, covered: Sequence[QWidget] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="startPage")
-        self._view = view  # shown in the page's place by leave()
+        # the article view and its bars (legend, class toggles): hidden while the page shows,
+        # since they say nothing before an article is open and the page has its own legend
+        self._covered = list(covered)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAccessibleName("Start page")
@@ -154,20 +158,22 @@ class StartPage(QFrame):
         self.recentChosen.emit(item.data(PATH_ROLE))
 
     def leave(self) -> None:
-        """An article is shown: give the place back to the article view."""
+        """An article is shown: give the place back to the article view and its bars."""
         self.hide()
-        if self._view is not None:
-            self._view.show()
+        for widget in self._covered:
+            widget.show()
 
 
 def install(window) -> StartPage:  # noqa: ANN001 - reader.ui.main_window.MainWindow
     """Put the start page where the article will be, wired to the window's commands."""
     from reader.app import sample_article_path
 
-    page = StartPage(window.view)
+    covered = (window.view, window.legend, window.class_toggles)
+    page = StartPage(covered)
     column = window.centralWidget().layout()
     column.insertWidget(column.indexOf(window.view), page, 1)
-    window.view.hide()
+    for widget in covered:
+        widget.hide()
     page.set_recent(window.settings.recent_files())
     dark = window.palette().color(QPalette.ColorRole.Base).lightness() < 128
     page.set_legend_palette(highlights.Palette(dark=dark))

@@ -26,6 +26,8 @@ def test_the_first_start_shows_the_start_page_and_the_sample_opens_from_it(make_
     window = make_window()
     page = window.start_page
     assert page.isVisible() and not window.view.isVisible()
+    # the article's bars say nothing before an article is open: the page has its own legend
+    assert not window.legend.isVisible() and not window.class_toggles.isVisible()
     assert [b.text() for b in page.buttons.values()] == ["Open file…", "Open URL…", "Paste article",
                                                          "Try the sample"]
     assert page.no_recent.isVisible() and not page.recent.isVisible()
@@ -33,6 +35,7 @@ def test_the_first_start_shows_the_start_page_and_the_sample_opens_from_it(make_
     with qtbot.waitSignal(window.analysisFinished, timeout=ANALYSIS_MS):
         qtbot.mouseClick(page.buttons["sample"], Qt.MouseButton.LeftButton)
     assert not page.isVisible() and window.view.isVisible()
+    assert window.legend.isVisible() and window.class_toggles.isVisible()
     assert window.article.title.startswith("Red Sea ferry link")
     assert QApplication.focusWidget() is window.view  # focus lands in the article
 
